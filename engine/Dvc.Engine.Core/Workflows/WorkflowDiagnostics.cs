@@ -47,4 +47,7 @@ public static class WorkflowDiagnostics
 
     /// <summary>An activity cannot be reached from its flowchart's start activity (a warning: it never runs).</summary>
     public const string UnreachableActivity = "DVC-WF-015";
+
+    /// <summary>A plugin assembly could not be loaded or its entry point failed.</summary>
+    public const string PluginLoadFailed = "DVC-WF-016";
 }
