@@ -225,7 +225,7 @@ public static class WorkflowCompiler
 
         private FlowGraph BuildGraph(ActivityNode flowchart)
         {
-            var children = flowchart.Slot("activities").ToDictionary(x => x.Id, StringComparer.Ordinal);
+            var children = flowchart.Slot("activities").GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
             var valid = new List<ConnectionDefinition>();
             foreach (var connection in flowchart.Connections)
             {

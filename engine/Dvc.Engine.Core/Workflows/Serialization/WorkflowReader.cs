@@ -17,6 +17,9 @@ internal static class WorkflowReader
         "runAsynchronously", "source", "line", "connections", "variables", "start", "applicationProperties",
     };
 
+    /// <summary>Properties that hold child activities in Elsa's built-ins; their objects are read as activities even when malformed, so the problem is reported.</summary>
+    private static readonly HashSet<string> SlotNames = new(StringComparer.OrdinalIgnoreCase) { "activities", "branches", "then", "else", "body" };
+
     public static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
@@ -98,14 +101,15 @@ internal static class WorkflowReader
                 continue;
             }
 
-            if (IsActivityObject(value))
+            var isSlot = SlotNames.Contains(key);
+            if (IsActivityObject(value) || isSlot && value is JsonObject && JsonLookup.Find((JsonObject)value, "typeName") is null && JsonLookup.Find((JsonObject)value, "$values") is null)
             {
                 if (ReadActivity((JsonObject)value, propertyPointer, diagnostics) is { } child)
                 {
                     node.Slots[key] = [child];
                 }
             }
-            else if (value is JsonArray array && array.Count > 0 && array.All(IsActivityObject))
+            else if (value is JsonArray array && array.Count > 0 && (array.All(IsActivityObject) || isSlot && array.All(x => x is JsonObject)))
             {
                 var children = new List<ActivityNode>();
                 for (var i = 0; i < array.Count; i++)
