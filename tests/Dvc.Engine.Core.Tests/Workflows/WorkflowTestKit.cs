@@ -9,7 +9,7 @@ namespace Dvc.Engine.Core.Tests.Workflows;
 /// <summary>Loads the conformance files, compiles them and runs them on a manual clock.</summary>
 internal static class WorkflowTestKit
 {
-    public static string ConformanceDirectory([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Conformance");
+    public static string ConformanceDirectory() => Path.Combine(Path.GetDirectoryName(ThisFile())!, "Conformance");
 
     public static byte[] Load(string file) => File.ReadAllBytes(Path.Combine(ConformanceDirectory(), file));
 
@@ -27,6 +27,9 @@ internal static class WorkflowTestKit
 
     public static WorkflowInterpreter Interpreter(ManualClock? clock = null, IDossierServices? services = null) =>
         new(services ?? new InMemoryDossierServices(), clock ?? new ManualClock());
+
+    // The caller's path would be the calling test's file; this one is always the kit's own.
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 }
 
 /// <summary>A clock that moves only when told, so timer tests are exact.</summary>
