@@ -171,4 +171,61 @@ public sealed class ConformanceTests
 
         Assert.Equal(["A", "B", "C", "End"], result.State.LogLines);
     }
+
+    [Fact]
+    public async Task A_nested_flowchart_completed_by_Complete_makes_its_parent_follow_that_outcome()
+    {
+        var workflow = WorkflowTestKit.Compile("nested-flowchart-complete.json");
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["Ngoài bên trong", "Trong", "Hợp lệ"], result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task Without_a_Start_activity_the_one_marked_canStartWorkflow_starts()
+    {
+        var workflow = WorkflowTestKit.Compile("start-can-start-workflow.json");
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(["Kích hoạt", "Khác"], result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task Flow_switch_match_any_follows_every_matching_case_and_the_implicit_join_runs_once()
+    {
+        var workflow = WorkflowTestKit.Compile("switch-match-any.json");
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["A", "C trong FlowNode", "Hợp"], result.State.LogLines);
+        Assert.Equal("HN-2026-000123", result.State.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Fork_wait_any_completes_on_the_first_branch_and_finish_ends_the_workflow()
+    {
+        var workflow = WorkflowTestKit.Compile("fork-wait-any-finish.json");
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["Nhanh", "Sau"], result.State.LogLines);
+        Assert.Empty(result.Bookmarks);
+        Assert.Empty(result.State.Frames);
+    }
+
+    [Fact]
+    public async Task Chained_wait_any_joins_run_the_last_join_once()
+    {
+        var workflow = WorkflowTestKit.Compile("join-any-chain.json");
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(["Start", "End"], result.State.LogLines);
+        Assert.Single(result.State.ExecutedActivityIds, x => x == "j3");
+    }
 }
