@@ -163,6 +163,9 @@ public static class WorkflowCompiler
                 case "Variable":
                     activity.Expressions[key] = new VariableExpression(input);
                     break;
+                case "Input":
+                    activity.Expressions[key] = new WorkflowInputExpression(input);
+                    break;
                 case "JavaScript":
                     if (JavaScriptExpression.TryCompile(input, out var jsError) is { } script)
                     {
@@ -188,7 +191,7 @@ public static class WorkflowCompiler
                 default:
                     diagnostics.Error(
                         WorkflowDiagnostics.UnsupportedExpression,
-                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, JavaScript or Liquid.",
+                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, Input, JavaScript or Liquid.",
                         input.TypePointer);
                     break;
             }
