@@ -15,6 +15,9 @@ public sealed class ExpressionTests
     [InlineData("Input", "\"dossierCode\"", "String", "HN-2026-000123")]
     [InlineData("JavaScript", "\"variables.Name + ' ' + getInput('fee')\"", "String", "Lan 135000")]
     [InlineData("JavaScript", "\"getResultFromDecide()\"", "String", "True")]
+    [InlineData("JavaScript", "\"setName('Mai'); return getName();\"", "String", "Mai")]
+    [InlineData("JavaScript", "\"variables.Name = 'Mai'; return variables.Name + getName();\"", "String", "MaiLan")]
+    [InlineData("JavaScript", "\"return { fee: getFee(), level: getServiceLevel() };\"", "Object", "{\"fee\":135000,\"level\":4}")]
     [InlineData("JavaScript", "\"getOutputFrom('decide', 'result')\"", "String", "True")]
     [InlineData("Liquid", "\"{{ Variables.Name | upcase }} {{ Input.fee }}\"", "String", "LAN 135000")]
     public async Task Each_expression_type_evaluates_to_the_declared_type(string type, string valueJson, string typeName, string expected)
