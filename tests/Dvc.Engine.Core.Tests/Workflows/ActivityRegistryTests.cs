@@ -49,7 +49,7 @@ public sealed class ActivityRegistryTests
         var payment = ActivityRegistry.CreateDefault().Find("Dvc.RequestPayment")!;
 
         Assert.Equal(["Paid", "Failed", "Expired"], payment.Outcomes);
-        Assert.Equal(["amount", "description"], payment.Inputs.Select(x => x.Name));
+        Assert.Equal(["amount", "description", "expiresInHours"], payment.Inputs.Select(x => x.Name));
         Assert.Equal("Decimal", payment.Inputs[0].TypeName);
         Assert.Equal("transactionId", Assert.Single(payment.Outputs).Name);
         Assert.Equal("Yêu cầu thanh toán", payment.DisplayNameVi);
