@@ -91,6 +91,10 @@ public static class WorkflowCompiler
                 CheckHumanTask(node);
             }
 
+            CheckProcedurePart(node, "Dvc.IssueResult", "template", context.Templates, "template");
+            CheckProcedurePart(node, "Dvc.Notify", "template", context.Templates, "template");
+            CheckProcedurePart(node, "Dvc.EvaluateRules", "workflowName", context.RulesWorkflows, "rules workflow");
+
             var children = new List<CompiledActivity>();
             foreach (var (_, slot) in node.Slots)
             {
@@ -223,6 +227,22 @@ public static class WorkflowCompiler
                     WorkflowDiagnostics.UnknownRole,
                     $"Human task '{node.Id}' names role '{roleName}', which the procedure does not declare (roles: {string.Join(", ", context.Roles)}).",
                     role?.ValuePointer ?? node.Pointer + "/" + JsonLookup.Find(node.Json, "role"));
+            }
+        }
+
+        private void CheckProcedurePart(ActivityNode node, string type, string inputName, IReadOnlyCollection<string>? declared, string kind)
+        {
+            if (node.Type != type || declared is null || !node.Inputs.TryGetValue(inputName, out var input) || input.ExpressionType != "Literal")
+            {
+                return;
+            }
+
+            if (input.Value is JsonValue value && value.TryGetValue<string>(out var name) && !declared.Contains(name, StringComparer.Ordinal))
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.UnknownProcedurePart,
+                    $"'{node.Id}' ({type}) names {kind} '{name}', which the procedure does not declare (declared: {string.Join(", ", declared)}).",
+                    input.ValuePointer);
             }
         }
 
