@@ -70,4 +70,23 @@ public sealed class WorkflowInterpreterTests
         Assert.False(again.Accepted);
         Assert.Equal(WorkflowStatus.Finished, again.Status);
     }
+
+    [Fact]
+    public async Task Complete_without_an_enclosing_flowchart_ends_the_workflow_with_its_outcomes()
+    {
+        var json = """
+            { "name": "complete", "root": { "id": "seq", "type": "Elsa.Sequence", "activities": [
+              { "id": "a", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Literal", "value": "A" } } },
+              { "id": "inner", "type": "Elsa.Sequence", "activities": [
+                { "id": "c", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Approved" } } } ] },
+              { "id": "b", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Literal", "value": "B" } } } ] } }
+            """;
+        var workflow = WorkflowTestKit.CompileBytes(Encoding.UTF8.GetBytes(json), "complete.json");
+
+        var result = await _interpreter.StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["A"], result.State.LogLines);
+        Assert.Equal(["Approved"], result.State.Outcomes);
+    }
 }
