@@ -126,7 +126,7 @@ internal sealed class WorkflowExecution : IExpressionScope
     {
         foreach (var variable in Workflow.Variables)
         {
-            State.Variables[variable.Id] = ValueConversion.ConvertTo(variable.Value?.DeepClone(), variable.TypeName);
+            State.Variables[variable.Id] = ValueConversion.ConvertTo(variable.Value?.DeepClone(), variable.IsArray ? variable.TypeName + "[]" : variable.TypeName);
         }
 
         Schedule(null, root, null);

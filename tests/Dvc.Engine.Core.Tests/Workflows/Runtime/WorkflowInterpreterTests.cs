@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Runtime;
+using Sdk = Dvc.Engine.Sdk;
 
 namespace Dvc.Engine.Core.Tests.Workflows.Runtime;
 
@@ -88,5 +89,26 @@ public sealed class WorkflowInterpreterTests
         Assert.Equal(WorkflowStatus.Finished, result.Status);
         Assert.Equal(["A"], result.State.LogLines);
         Assert.Equal(["Approved"], result.State.Outcomes);
+    }
+
+    [Fact]
+    public async Task A_throwing_activity_faults_the_instance_instead_of_the_host()
+    {
+        var registry = ActivityRegistry.CreateDefault();
+        registry.Add<Throws>();
+        var json = """{ "name": "t", "root": { "id": "x", "type": "Test.Throws" } }""";
+        var workflow = WorkflowTestKit.CompileBytes(Encoding.UTF8.GetBytes(json), "t.json", new WorkflowCompileContext(null, registry));
+
+        var result = await _interpreter.StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        Assert.Equal(WorkflowStatus.Faulted, result.Status);
+        Assert.Contains("boom", result.State.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    [Sdk.Activity("Test.Throws")]
+    public sealed class Throws : Sdk.ActivityBase
+    {
+        public override ValueTask<Sdk.ActivityResult> ExecuteAsync(Sdk.ActivityContext context, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("boom");
     }
 }
