@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Dvc.Engine.Core.Definitions;
 
 /// <summary>
-/// Inlines file <c>$ref</c>s (<c>shared/x.json#/pointer</c>, relative to the catalog root, or <c>./</c>/<c>../</c> relative
-/// to the referencing file). A <c>#…</c> ref in the part itself stays for JSON Schema; inside a fragment it points into
+/// Inlines file <c>$ref</c>s (<c>../../shared/x.json#/pointer</c> relative to the referencing file, or
+/// <c>shared/x.json#/pointer</c> from the catalog root when no such file is next to it). A <c>#…</c> ref in the part itself stays for JSON Schema; inside a fragment it points into
 /// the fragment's own file and is inlined too. Sibling keys deep-merge over the referenced object.
 /// </summary>
 internal sealed class JsonRefResolver(CatalogFiles files)
@@ -79,9 +79,12 @@ internal sealed class JsonRefResolver(CatalogFiles files)
         }
         else
         {
-            var relativeToFile = filePart.StartsWith("./", StringComparison.Ordinal) || filePart.StartsWith("../", StringComparison.Ordinal);
-            var baseDirectory = relativeToFile ? Path.GetDirectoryName(file) ?? string.Empty : string.Empty;
-            targetFile = Uri.IsWellFormedUriString(filePart, UriKind.Absolute) || Path.IsPathRooted(filePart) ? null : files.Combine(baseDirectory, filePart);
+            // As in JSON Schema, a path is relative to the referencing file; when nothing is there, it is tried from the catalog
+            // root as well, so "shared/x.json" works from any depth.
+            var isAbsolute = Uri.IsWellFormedUriString(filePart, UriKind.Absolute) || Path.IsPathRooted(filePart);
+            var fromFile = isAbsolute ? null : files.Combine(Path.GetDirectoryName(file) ?? string.Empty, filePart);
+            var fromRoot = isAbsolute ? null : files.Combine(string.Empty, filePart);
+            targetFile = fromFile is not null && files.Exists(fromFile) ? fromFile : fromRoot is not null && files.Exists(fromRoot) ? fromRoot : fromFile ?? fromRoot;
         }
 
         if (targetFile is null || JsonPointer.Parse(pointer) is null)

@@ -150,8 +150,9 @@ public sealed class ProcedureCompiler
         FormDefinition? form = null;
         if (manifest.Parts.Form.Length > 0)
         {
+            var before = diagnostics.Count(d => d.IsError);
             var formJson = resolver.Load(Combine(relativeFolder, manifest.Parts.Form), manifestJson.Locate("/parts/form"), diagnostics);
-            if (formJson is not null)
+            if (formJson is not null && diagnostics.Count(d => d.IsError) == before)
             {
                 form = FormCompiler.Compile(formJson, diagnostics);
                 hash.Add(formJson.Root);
@@ -164,7 +165,9 @@ public sealed class ProcedureCompiler
         ResolvedJson? rulesJson = null;
         if (manifest.Parts.Rules.Length > 0)
         {
+            var before = diagnostics.Count(d => d.IsError);
             rulesJson = resolver.Load(Combine(relativeFolder, manifest.Parts.Rules), manifestJson.Locate("/parts/rules"), diagnostics);
+            rulesJson = diagnostics.Count(d => d.IsError) == before ? rulesJson : null;
             hash.Add(rulesJson?.Root);
         }
 
