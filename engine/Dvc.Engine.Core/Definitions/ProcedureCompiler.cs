@@ -121,6 +121,12 @@ public sealed class ProcedureCompiler
         }
 
         var manifestJson = resolver.Load(manifestFile, null, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            // A manifest whose fragments did not load cannot be trusted further; its own diagnostics say why.
+            return null;
+        }
+
         if (manifestJson?.Root is not JsonObject manifestObject)
         {
             if (manifestJson is not null)
