@@ -385,7 +385,7 @@ internal sealed class FormCompiler
                 for (var j = 0; j < names.Count; j++)
                 {
                     var fieldName = names[j]?.ToString() ?? string.Empty;
-                    if (root.FindProperty(fieldName) is null)
+                    if (_root["properties"] is not JsonObject topLevel || !topLevel.ContainsKey(fieldName))
                     {
                         Error($"/x-ui/sections/{i}/fields/{j}", FormDiagnostics.SectionFieldUnknown, $"The section lists '{fieldName}', which is not a top-level field of the form.");
                     }
