@@ -160,15 +160,22 @@ internal sealed class RuleSandbox : ExpressionVisitor
     /// <summary><c>input.applicant.birthDate</c> → <c>/applicant/birthDate</c>; null for anything not rooted at <c>input</c>.</summary>
     private string? ReadPointer(MemberExpression node)
     {
-        var names = new Stack<string>();
+        var members = new Stack<MemberInfo>();
         Expression? current = node;
         while (current is MemberExpression member)
         {
-            names.Push(member.Member.Name);
+            members.Push(member.Member);
             current = member.Expression;
         }
 
-        return current is not null && current == _input ? Definitions.JsonPointer.FromTokens(names) : null;
+        if (current is null || current != _input)
+        {
+            return null;
+        }
+
+        // Stop at the first member that is not a form field (input.name.Length reads /name).
+        var fields = members.TakeWhile(m => m.DeclaringType is not null && _inputTypes.Contains(m.DeclaringType)).Select(m => m.Name).ToArray();
+        return fields.Length == 0 ? null : Definitions.JsonPointer.FromTokens(fields);
     }
 
     private void Refuse(string what)
