@@ -60,6 +60,19 @@ public sealed class RuleEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_group_makes_its_rules_fail_without_an_error()
+    {
+        var data = Submission();
+        data.Remove("applicant");
+
+        var result = _procedure.EvaluateEligibility(data, SubmittedOn);
+
+        var failed = Assert.Single(result.FailedRules);
+        Assert.Equal("du-18-tuoi", failed.Rule);
+        Assert.Null(failed.Error);
+    }
+
+    [Fact]
     public void The_trace_records_each_rule_with_the_fields_it_read()
     {
         var result = _procedure.EvaluateEligibility(Submission("2010-01-01"), SubmittedOn);
