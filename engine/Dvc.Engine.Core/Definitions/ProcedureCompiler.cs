@@ -247,7 +247,17 @@ public sealed class ProcedureCompiler
             return null;
         }
 
-        Rules.Register(ruleSet.EngineWorkflows);
+        try
+        {
+            Rules.Register(ruleSet.EngineWorkflows);
+        }
+        catch (Exception ex) when (ex is RulesEngine.Exceptions.RuleValidationException or ArgumentException)
+        {
+            // RulesEngine validates workflows again on registration; anything it refuses is a rules.json mistake, not a crash.
+            diagnostics.Add(rulesJson!.Locate(string.Empty).Error(RuleDiagnostics.Malformed, $"RulesEngine refused the rules: {ex.Message}"));
+            return null;
+        }
+
         return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates);
     }
 

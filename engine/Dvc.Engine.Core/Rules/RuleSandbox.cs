@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Dynamic.Core;
 using System.Linq.Expressions;
 using System.Reflection;
+using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
 namespace Dvc.Engine.Core.Rules;
 
@@ -18,7 +19,7 @@ internal sealed class RuleSandbox : ExpressionVisitor
     [
         typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
         typeof(float), typeof(double), typeof(decimal), typeof(char), typeof(string), typeof(DateTime), typeof(DateOnly), typeof(TimeSpan),
-        typeof(Guid), typeof(object), typeof(Math), typeof(Enumerable), typeof(Dvc), typeof(RuleContext), typeof(IEnumerable), typeof(ICollection),
+        typeof(Guid), typeof(object), typeof(Math), typeof(Enumerable), typeof(DvcFunctions), typeof(RuleContext), typeof(IEnumerable), typeof(ICollection),
         typeof(IList), typeof(StringComparison),
     ];
 

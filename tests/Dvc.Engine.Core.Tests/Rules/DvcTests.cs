@@ -1,4 +1,4 @@
-using DvcFunctions = Dvc.Engine.Core.Rules.Dvc;
+using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
 namespace Dvc.Engine.Core.Tests.Rules;
 

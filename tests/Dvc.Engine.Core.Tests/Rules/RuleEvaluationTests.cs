@@ -154,6 +154,18 @@ public sealed class RuleEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void A_fees_workflow_without_rules_means_no_fee()
+    {
+        _catalog.EditJson("rules.json", rules => rules[1]!["Rules"] = new JsonArray());
+        var free = _catalog.CompileValid();
+
+        var fee = free.ComputeFee(Submission(permitType: "khan"), SubmittedOn);
+
+        Assert.Equal(0, fee.Total);
+        Assert.Empty(fee.Lines);
+    }
+
+    [Fact]
     public void The_checklist_has_required_attachments_plus_those_rules_require()
     {
         var young = _procedure.Checklist(Submission("1995-06-15"), SubmittedOn);
