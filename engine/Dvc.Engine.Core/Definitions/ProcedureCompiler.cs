@@ -258,7 +258,7 @@ public sealed class ProcedureCompiler
             return null;
         }
 
-        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates);
+        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates, _options.Clock);
     }
 
     private List<ProcedureTestCase> ReadTests(

@@ -13,7 +13,7 @@ namespace Dvc.Engine.Core.Rules;
 /// boolean → bool?, date → DateTime?, string → string, object → nested class, array → List&lt;T&gt;), so an expression that
 /// reads a field the form lacks fails to parse at compile time. Also binds a submission to an instance of that type.
 /// </summary>
-public sealed class RuleInputType
+internal sealed class RuleInputType
 {
     private readonly Dictionary<Type, string> _pointers = [];
     private readonly Dictionary<Type, FormField> _fields = [];

@@ -13,6 +13,7 @@ public sealed class FormCompilerTests : IDisposable
     [Theory]
     [InlineData("\"label\": { \"vi\": \"Số bản\", \"en\": \"Number of copies\" }, ", "", FormDiagnostics.MissingLabel, "/properties/copies", "\"copies\": {")]
     [InlineData("\"visibleWhen\": { \"field\": \"delivery\", \"equals\": \"post\" }", "\"visibleWhen\": { \"field\": \"deliveryMode\", \"equals\": \"post\" }", FormDiagnostics.VisibleWhenInvalid, "/properties/postalAddress/x-ui/visibleWhen/field", "\"visibleWhen\"")]
+    [InlineData("\"visibleWhen\": { \"field\": \"delivery\", \"equals\": \"post\" }", "\"visibleWhen\": { \"field\": \"/applicant/deliver\", \"in\": [\"post\"] }", FormDiagnostics.VisibleWhenInvalid, "/properties/postalAddress/x-ui/visibleWhen/field", "\"visibleWhen\"")]
     [InlineData("\"visibleWhen\": { \"field\": \"delivery\", \"equals\": \"post\" }", "\"visibleWhen\": { \"when\": \"delivery\" }", FormDiagnostics.VisibleWhenInvalid, "/properties/postalAddress/x-ui/visibleWhen", "\"visibleWhen\"")]
     [InlineData("\"type\": \"integer\", \"minimum\": 1,", "\"type\": \"integer\", \"pattern\": \"([a-z\", \"minimum\": 1,", FormDiagnostics.InvalidPattern, "/properties/copies/pattern", "\"pattern\"")]
     [InlineData("\"type\": \"integer\", \"minimum\": 1,", "\"type\": \"int\", \"minimum\": 1,", FormDiagnostics.UnknownType, "/properties/copies", "\"copies\": {")]

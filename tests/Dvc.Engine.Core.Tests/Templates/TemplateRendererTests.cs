@@ -134,6 +134,18 @@ public sealed class TemplateRendererTests : IDisposable
     }
 
     [Fact]
+    public void Today_defaults_to_the_date_in_vietnam_from_the_injected_clock()
+    {
+        _catalog.Write(Receipt, "{{ today }}");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 20, 0, 0, TimeSpan.Zero));
+        var procedure = new ProcedureCompiler(new ProcedureCompilerOptions { Clock = clock }).CompileFolder(_catalog.ProcedurePath).Procedure!;
+
+        var result = procedure.Render("receipt", Model() with { Today = null });
+
+        Assert.Equal("2026-03-10", result.Text);
+    }
+
+    [Fact]
     public void Templates_cannot_read_the_clock()
     {
         var procedure = WithReceipt("{{ today }}");
