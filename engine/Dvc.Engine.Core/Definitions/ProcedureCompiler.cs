@@ -191,10 +191,13 @@ public sealed class ProcedureCompiler
                     ? JsonSerializer.SerializeToUtf8Bytes(workflowJson.Root, new JsonSerializerOptions { WriteIndented = true })
                     : files.ReadBytes(workflowFile, null, diagnostics) ?? [];
                 hash.Add(workflowJson.Root);
-                var roles = manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                var context = new WorkflowPartContext(
+                    manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+                    [.. manifest.Parts.Templates.Keys],
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => w?["WorkflowName"]).Where(n => n is not null).Select(n => n!.ToString())]);
                 try
                 {
-                    var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, roles);
+                    var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, context);
                     diagnostics.AddRange(compiled.Diagnostics);
                     workflow = compiled.Compiled;
                     workflowOk = !compiled.Diagnostics.Any(d => d.IsError);

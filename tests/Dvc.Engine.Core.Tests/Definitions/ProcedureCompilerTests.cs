@@ -101,6 +101,8 @@ public sealed class ProcedureCompilerTests : IDisposable
 
         Assert.NotNull(compilation.Procedure);
         Assert.Equal(["lanh-dao", "tiep-nhan"], seam.Roles!.Order());
+        Assert.Equal(["receipt", "result"], seam.Context!.Templates.Order());
+        Assert.Equal(["eligibility", "fees", "checklist"], seam.Context.RulesWorkflows);
         Assert.Equal(Workflow, seam.File);
         Assert.Same(seam.Result, compilation.Procedure.Workflow);
     }
@@ -351,6 +353,14 @@ public sealed class ProcedureCompilerTests : IDisposable
         public string? File { get; private set; }
 
         public object Result { get; } = new();
+
+        public WorkflowPartContext? Context { get; private set; }
+
+        public WorkflowPartCompilation Compile(ReadOnlyMemory<byte> json, string file, WorkflowPartContext context)
+        {
+            Context = context;
+            return Compile(json, file, context.Roles);
+        }
 
         public WorkflowPartCompilation Compile(ReadOnlyMemory<byte> json, string file, IReadOnlySet<string> roles)
         {
