@@ -194,7 +194,7 @@ public sealed class ProcedureCompiler
                 var context = new WorkflowPartContext(
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => w?["WorkflowName"]).Where(n => n is not null).Select(n => n!.ToString())]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
                 try
                 {
                     var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, context);

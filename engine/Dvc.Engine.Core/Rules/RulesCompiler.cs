@@ -316,14 +316,14 @@ internal sealed class RulesCompiler
         foreach (var (when, action) in actions)
         {
             var actionPointer = JsonPointer.Append(pointer, when);
-            var actionName = JsonValues.TryGetString(action?["Name"], out var n) ? n : string.Empty;
+            var actionName = JsonValues.TryGetString(JsonValues.Property(action, "Name"), out var n) ? n : string.Empty;
             if (actionName != "OutputExpression")
             {
                 Error(actionPointer, RuleDiagnostics.UnsupportedFeature, $"The action '{actionName}' is not allowed; only \"OutputExpression\" is.");
                 continue;
             }
 
-            if (JsonValues.TryGetString(action?["Context"]?["Expression"], out var expression))
+            if (JsonValues.TryGetString(JsonValues.Property(JsonValues.Property(action, "Context"), "Expression"), out var expression))
             {
                 ParseChecked(expression, scoped, null, actionPointer + "/Context/Expression", "The output expression");
             }
