@@ -103,6 +103,3 @@ public sealed class CompiledRuleSet
         }
     }
 }
-
-/// <summary>One rule's result in one evaluation.</summary>
-internal sealed record RuleOutcome(CompiledRule Rule, bool Success, decimal? Amount, string? Error, IReadOnlyDictionary<string, JsonNode?> Inputs);
