@@ -207,7 +207,7 @@ public sealed class ProcedureCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.InvalidRef, Manifest, "/attachments/1/$ref");
+        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.InvalidRef, Manifest, "/attachments/1/$ref", _catalog.LineOf(Manifest, "etc/passwd"));
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ProcedureCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        Assert.Equal(DefinitionDiagnostics.RefTooDeep, Assert.Single(compilation.Diagnostics, d => d.IsError).Code);
+        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.RefTooDeep, "shared/chain-15.json", "/v/$ref", 1);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class RulesCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.MissingReason, Rules, "/0/Rules/0/Properties");
+        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.MissingReason, Rules, "/0/Rules/0/Properties", _catalog.LineOf(Rules, "\"Properties\": { }"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RulesCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.UnsupportedFeature, Rules, "/1/Rules/2/Actions/OnSuccess");
+        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.UnsupportedFeature, Rules, "/1/Rules/2/Actions/OnSuccess", _catalog.LineOf(Rules, "EvaluateRule"));
     }
 
     [Fact]
