@@ -3,7 +3,7 @@ using Dvc.Engine.Cli.Commands;
 
 namespace Dvc.Engine.Cli;
 
-/// <summary><c>dvc</c>: validate, test and scaffold procedure definitions.</summary>
+/// <summary><c>dvc</c>: validate, test, scaffold and run procedure definitions.</summary>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -22,7 +22,7 @@ internal static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
-        // root.Subcommands.Add(RunCommand.Create()); — added when Commands/RunCommand.cs is merged.
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 }

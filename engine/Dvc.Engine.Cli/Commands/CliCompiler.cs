@@ -3,13 +3,10 @@ using Dvc.Engine.Core.Definitions.Testing;
 
 namespace Dvc.Engine.Cli.Commands;
 
-/// <summary>
-/// The one place the CLI builds its compiler and test runner, so wiring in the workflow engine
-/// (an <see cref="IWorkflowPartCompiler"/> and an <see cref="IWorkflowTestRunner"/>) is a change here only.
-/// </summary>
+/// <summary>The one place the CLI builds its compiler and test runner.</summary>
 internal static class CliCompiler
 {
-    public static ProcedureCompiler Create() => new(new ProcedureCompilerOptions(), workflowCompiler: null);
+    public static ProcedureCompiler Create() => new(new ProcedureCompilerOptions());
 
-    public static ProcedureTestRunner CreateTestRunner() => new(workflows: null);
+    public static ProcedureTestRunner CreateTestRunner() => new();
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Workflows;
-using Dvc.Engine.Core.Workflows.Dossiers;
+using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Workflows.Runtime;
-using Dvc.Engine.Sdk;
+using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Cli.Commands;
 
@@ -40,27 +40,11 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string path, string? inputFile, string? stepsFile, decimal? fee, TextWriter output, CancellationToken cancellationToken)
     {
-        if (Load(path, output) is not { } target)
-        {
-            return 4;
-        }
-
-        var compiled = WorkflowCompiler.Compile(target.Json, target.File, new WorkflowCompileContext(target.Roles, ActivityRegistry.CreateDefault(), target.Templates, target.RulesWorkflows));
-        foreach (var diagnostic in compiled.Diagnostics)
-        {
-            await output.WriteLineAsync(diagnostic.ToString());
-        }
-
-        if (compiled.Workflow is not { } workflow)
-        {
-            return 3;
-        }
-
-        JsonElement data;
+        JsonObject data;
         JsonArray answers;
         try
         {
-            data = inputFile is null ? JsonSerializer.SerializeToElement(new { }) : JsonDocument.Parse(await File.ReadAllBytesAsync(inputFile, cancellationToken)).RootElement.Clone();
+            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(inputFile, cancellationToken)) as JsonObject ?? [];
             answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
@@ -69,31 +53,79 @@ internal static class RunCommand
             return 4;
         }
 
-        var clock = new SteppingClock(TimeProvider.System.GetUtcNow());
-        var services = new InMemoryDossierServices();
-        var interpreter = new WorkflowInterpreter(services, clock);
-        var dossier = new DossierInfo($"RUN-{clock.GetUtcNow():yyyyMMddHHmmss}", target.ProcedureCode, data, fee, 4);
-        var printer = new Printer(output, workflow);
-
-        var result = await interpreter.StartAsync(workflow, dossier, cancellationToken: cancellationToken);
-        await printer.PrintAsync(result);
-        foreach (var answer in answers.OfType<JsonObject>())
+        WorkflowSimulation simulation;
+        if (Directory.Exists(path))
         {
-            if (result.Status != WorkflowStatus.Suspended)
+            // A procedure folder compiles like dvc validate does, so $refs resolve and the real rules and templates answer.
+            var compilation = CliCompiler.Create().CompileFolder(path, ProcedureCompiler.FindCatalogRoot(path));
+            foreach (var diagnostic in compilation.Diagnostics)
             {
-                break;
+                await output.WriteLineAsync(diagnostic.ToString());
             }
 
-            var next = await AnswerAsync(interpreter, workflow, result, answer, clock, cancellationToken);
-            if (next is null || !next.Accepted)
+            if (compilation.Procedure is not { } procedure)
             {
-                await output.WriteLineAsync($"✗ Bước {answer.ToJsonString(Readable)} không khớp / step does not match: {next?.Refusal ?? "no such waiting point"}");
-                return 5;
+                return 3;
             }
 
-            await output.WriteLineAsync($"→ {answer.ToJsonString(Readable)}");
-            result = next;
+            simulation = WorkflowSimulation.ForProcedure(procedure, data, DateOnly.FromDateTime(DateTime.Today));
+        }
+        else
+        {
+            byte[] json;
+            try
+            {
+                json = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await output.WriteLineAsync($"Không đọc được / cannot read '{path}': {ex.Message}");
+                return 4;
+            }
+
+            var compiled = WorkflowCompiler.Compile(json, path, WorkflowCompileContext.Default);
+            foreach (var diagnostic in compiled.Diagnostics)
+            {
+                await output.WriteLineAsync(diagnostic.ToString());
+            }
+
+            if (compiled.Workflow is not { } workflow)
+            {
+                return 3;
+            }
+
+            simulation = WorkflowSimulation.ForWorkflow(workflow, "RUN", JsonSerializer.SerializeToElement(data), fee, TimeProvider.System.GetUtcNow());
+        }
+
+        var printer = new Printer(output, simulation.Workflow);
+        WorkflowRunResult result;
+        try
+        {
+            result = await simulation.StartAsync(cancellationToken);
             await printer.PrintAsync(result);
+            foreach (var answer in answers.OfType<JsonObject>())
+            {
+                if (result.Status != WorkflowStatus.Suspended)
+                {
+                    break;
+                }
+
+                var next = await simulation.AnswerAsync(result, answer, cancellationToken);
+                if (next is null || !next.Accepted)
+                {
+                    await output.WriteLineAsync($"✗ Bước {answer.ToJsonString(Readable)} không khớp / step does not match: {next?.Refusal ?? "no such waiting point"}");
+                    return 5;
+                }
+
+                await output.WriteLineAsync($"→ {answer.ToJsonString(Readable)}");
+                result = next;
+                await printer.PrintAsync(result);
+            }
+        }
+        catch (WorkflowSimulationException ex)
+        {
+            await output.WriteLineAsync($"✗ {ex.Message}");
+            return 1;
         }
 
         await output.WriteLineAsync(result.Status switch
@@ -109,97 +141,6 @@ internal static class RunCommand
             _ => 2,
         };
     }
-
-    private static async Task<WorkflowRunResult?> AnswerAsync(WorkflowInterpreter interpreter, CompiledWorkflow workflow, WorkflowRunResult current, JsonObject answer, SteppingClock clock, CancellationToken cancellationToken)
-    {
-        var state = current.State;
-        WorkflowBookmark? Find(Func<WorkflowBookmark, bool> predicate) => state.Bookmarks.FirstOrDefault(predicate);
-
-        if (answer["task"]?.ToString() is { } task)
-        {
-            var bookmark = Find(b => b.ActivityId == task && b.Name == "Dvc.HumanTask") ?? Find(b => b.ActivityId == task);
-            var payload = new JsonObject
-            {
-                ["outcome"] = answer["outcome"]?.DeepClone(),
-                ["comment"] = answer["comment"]?.DeepClone(),
-                ["data"] = answer["data"]?.DeepClone(),
-                ["officer"] = answer["officer"]?.DeepClone() ?? "dvc run",
-            };
-            return bookmark is null ? null : await interpreter.ResumeAsync(workflow, state, bookmark.Id, payload, cancellationToken);
-        }
-
-        if (answer["payment"]?.ToString() is { } payment)
-        {
-            var bookmark = Find(b => b.Name == "Dvc.RequestPayment");
-            var payload = new JsonObject { ["status"] = payment, ["transactionId"] = answer["transactionId"]?.DeepClone() ?? "RUN-TX" };
-            return bookmark is null ? null : await interpreter.ResumeAsync(workflow, state, bookmark.Id, payload, cancellationToken);
-        }
-
-        if (answer.ContainsKey("supplement"))
-        {
-            var bookmark = Find(b => b.Name == "Dvc.WaitForSupplement");
-            var supplement = answer["supplement"];
-            JsonNode payload = supplement is JsonValue v && v.ToString() == "Expired"
-                ? new JsonObject { ["outcome"] = "Expired" }
-                : new JsonObject { ["data"] = supplement?.DeepClone() };
-            return bookmark is null ? null : await interpreter.ResumeAsync(workflow, state, bookmark.Id, payload, cancellationToken);
-        }
-
-        if (answer["event"]?.ToString() is { } eventName)
-        {
-            return await interpreter.PublishEventAsync(workflow, state, eventName, answer["payload"]?.DeepClone(), cancellationToken);
-        }
-
-        if (answer["runTask"]?.ToString() is { } taskName)
-        {
-            var bookmark = Find(b => b.Name == "RunTask" && b.Key == taskName);
-            return bookmark is null ? null : await interpreter.ResumeAsync(workflow, state, bookmark.Id, answer["result"]?.DeepClone(), cancellationToken);
-        }
-
-        if (answer.ContainsKey("timer"))
-        {
-            var due = state.Bookmarks.Where(b => b.DueAt is not null).OrderBy(b => b.DueAt).FirstOrDefault();
-            if (due is null)
-            {
-                return null;
-            }
-
-            clock.MoveTo(due.DueAt!.Value);
-            return await interpreter.ResumeDueTimersAsync(workflow, state, cancellationToken);
-        }
-
-        return null;
-    }
-
-    private static Target? Load(string path, TextWriter output)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                var manifestFile = Path.Combine(path, "procedure.json");
-                var manifest = JsonNode.Parse(File.ReadAllBytes(manifestFile)) as JsonObject ?? [];
-                var workflowName = manifest["parts"]?["workflow"]?.ToString() ?? "workflow.json";
-                var roles = (manifest["roles"] as JsonArray ?? []).Select(r => r?["id"]?.ToString()).OfType<string>().ToList();
-                var file = Path.Combine(path, workflowName);
-                var templates = (manifest["parts"]?["templates"] as JsonObject)?.Select(t => t.Key).ToList();
-                var rulesFile = manifest["parts"]?["rules"]?.ToString() is { } rulesName ? Path.Combine(path, rulesName) : null;
-                var rules = rulesFile is not null && File.Exists(rulesFile) && JsonNode.Parse(File.ReadAllBytes(rulesFile)) is JsonArray workflows
-                    ? workflows.Select(w => w?["WorkflowName"]?.ToString()).OfType<string>().ToList()
-                    : null;
-                return new Target(File.ReadAllBytes(file), file, roles, manifest["code"]?.ToString() ?? Path.GetFileName(Path.GetFullPath(path)), templates, rules);
-            }
-
-            return new Target(File.ReadAllBytes(path), path, null, "RUN", null, null);
-        }
-        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
-        {
-            output.WriteLine($"Không đọc được / cannot read '{path}': {ex.Message}");
-            return null;
-        }
-    }
-
-    private sealed record Target(byte[] Json, string File, IReadOnlyCollection<string>? Roles, string ProcedureCode, IReadOnlyCollection<string>? Templates, IReadOnlyCollection<string>? RulesWorkflows);
 
     /// <summary>Prints what happened since the last call: executed steps, log lines, waiting points.</summary>
     private sealed class Printer(TextWriter output, CompiledWorkflow workflow)
@@ -259,15 +200,5 @@ internal static class RunCommand
                 await output.WriteLineAsync($"  ⏸ chờ / waiting: {bookmark.ActivityId} ({workflow.ActivityType(bookmark.ActivityId)}) {detail}{due}");
             }
         }
-    }
-
-    /// <summary>A clock that jumps forward when a <c>{"timer": true}</c> step asks it to.</summary>
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void MoveTo(DateTimeOffset moment) => _now = moment > _now ? moment : _now;
     }
 }

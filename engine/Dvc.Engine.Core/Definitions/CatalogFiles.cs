@@ -99,7 +99,7 @@ internal sealed class CatalogFiles
             var root = JsonNode.Parse(
                 bytes,
                 new JsonNodeOptions { PropertyNameCaseInsensitive = false },
-                new JsonDocumentOptions { MaxDepth = Limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                new JsonDocumentOptions { MaxDepth = Limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
             return new ParsedFile(relativePath, bytes, root);
         }
         catch (JsonException ex)

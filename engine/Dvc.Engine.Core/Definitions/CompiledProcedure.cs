@@ -4,6 +4,8 @@ using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
 
+using Dvc.Engine.Core.Workflows;
+
 namespace Dvc.Engine.Core.Definitions;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class CompiledProcedure
         RuleInputType inputType,
         IReadOnlyDictionary<string, CompiledTemplate> templates,
         ReadOnlyMemory<byte> workflowJson,
-        object? workflow,
+        CompiledWorkflow? workflow,
         RuleEngineHost rules,
         TemplateLimits templateLimits,
         TimeProvider clock)
@@ -66,8 +68,8 @@ public sealed class CompiledProcedure
     /// <summary>workflow.json as given to the workflow compiler.</summary>
     public ReadOnlyMemory<byte> WorkflowJson { get; }
 
-    /// <summary>What <see cref="IWorkflowPartCompiler"/> produced (the workflow engine's compiled definition).</summary>
-    public object? Workflow { get; }
+    /// <summary>The compiled Elsa workflow; null only when the procedure declares no workflow part.</summary>
+    public CompiledWorkflow? Workflow { get; }
 
     /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
     public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi") => FormValidator.Validate(Form, data, culture);

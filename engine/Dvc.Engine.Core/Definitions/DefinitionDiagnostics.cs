@@ -45,10 +45,7 @@ public static class DefinitionDiagnostics
     /// <summary>A file could not be read (permissions, I/O).</summary>
     public const string UnreadableFile = "DVC-DEF-015";
 
-    /// <summary>The workflow part is not valid JSON, or has no <c>root</c>.</summary>
-    public const string WorkflowInvalid = "DVC-DEF-020";
-
-    /// <summary>The workflow part compiler failed unexpectedly; the procedure is not served.</summary>
+    /// <summary>The workflow compiler failed unexpectedly; the procedure is not served.</summary>
     public const string WorkflowCompilerFailed = "DVC-DEF-021";
 
     /// <summary>The compiler itself failed on this procedure (a bug); the other procedures are still compiled.</summary>

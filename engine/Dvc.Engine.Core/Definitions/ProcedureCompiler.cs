@@ -6,6 +6,7 @@ using Dvc.Engine.Core.Definitions.Testing;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows;
 
 namespace Dvc.Engine.Core.Definitions;
 
@@ -20,12 +21,13 @@ public sealed class ProcedureCompiler
     public const string ProceduresFolder = "procedures";
 
     private readonly ProcedureCompilerOptions _options;
-    private readonly IWorkflowPartCompiler _workflowCompiler;
+    private readonly ActivityRegistry _activities;
 
-    public ProcedureCompiler(ProcedureCompilerOptions? options = null, IWorkflowPartCompiler? workflowCompiler = null, RuleEngineHost? rules = null)
+    /// <param name="activities">The activity types workflows may use (built-in and plugin ones); the built-in set when null.</param>
+    public ProcedureCompiler(ProcedureCompilerOptions? options = null, ActivityRegistry? activities = null, RuleEngineHost? rules = null)
     {
         _options = options ?? new ProcedureCompilerOptions();
-        _workflowCompiler = workflowCompiler ?? new JsonShapeWorkflowPartCompiler();
+        _activities = activities ?? ActivityRegistry.CreateDefault();
         Rules = rules ?? new RuleEngineHost();
     }
 
@@ -195,7 +197,7 @@ public sealed class ProcedureCompiler
 
         // Workflow.
         ReadOnlyMemory<byte> workflowBytes = default;
-        object? workflow = null;
+        CompiledWorkflow? workflow = null;
         var workflowOk = false;
         if (manifest.Parts.Workflow.Length > 0)
         {
@@ -207,16 +209,17 @@ public sealed class ProcedureCompiler
                     ? JsonSerializer.SerializeToUtf8Bytes(workflowJson.Root, new JsonSerializerOptions { WriteIndented = true })
                     : files.ReadBytes(workflowFile, null, diagnostics) ?? [];
                 hash.Add(workflowJson.Root);
-                var context = new WorkflowPartContext(
+                var context = new WorkflowCompileContext(
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+                    _activities,
                     [.. manifest.Parts.Templates.Keys],
                     [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
                 try
                 {
-                    var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, context);
+                    var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
                     diagnostics.AddRange(compiled.Diagnostics);
-                    workflow = compiled.Compiled;
-                    workflowOk = !compiled.Diagnostics.Any(d => d.IsError);
+                    workflow = compiled.Workflow;
+                    workflowOk = compiled.Success;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
                 {

@@ -232,17 +232,21 @@ public static class WorkflowCompiler
 
         private void CheckProcedurePart(ActivityNode node, string type, string inputName, IReadOnlyCollection<string>? declared, string kind)
         {
-            if (node.Type != type || declared is null || !node.Inputs.TryGetValue(inputName, out var input) || input.ExpressionType != "Literal")
+            if (node.Type != type || declared is null)
             {
                 return;
             }
 
-            if (input.Value is JsonValue value && value.TryGetValue<string>(out var name) && !declared.Contains(name, StringComparer.Ordinal))
+            // A wrapped Literal input, or a bare string (Elsa reads a primitive as a Literal).
+            var (value, pointer) = node.Inputs.TryGetValue(inputName, out var input)
+                ? (input.ExpressionType == "Literal" ? input.Value : null, input.ValuePointer)
+                : (node.Property(inputName), node.Pointer + "/" + inputName);
+            if (value is JsonValue literal && literal.TryGetValue<string>(out var name) && !declared.Contains(name, StringComparer.Ordinal))
             {
                 diagnostics.Error(
                     WorkflowDiagnostics.UnknownProcedurePart,
                     $"'{node.Id}' ({type}) names {kind} '{name}', which the procedure does not declare (declared: {string.Join(", ", declared)}).",
-                    input.ValuePointer);
+                    pointer);
             }
         }
 

@@ -76,6 +76,32 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_shipped_procedure_folder_runs_with_its_own_rules_and_templates()
+    {
+        var procedure = ShippedProcedure("HN-TP-003");
+        var input = Write("data.json", """
+            { "applicant": { "fullName": "Hoàng Thị Ngọc Anh", "birthDate": "1988-09-09", "sex": "nu", "citizenId": "001188009876",
+                             "phone": "0978123456", "permanentAddress": { "province": "Thành phố Hà Nội", "unitSystem": "hn-2020",
+                             "district": "Quận Cầu Giấy", "ward": "Phường Dịch Vọng Hậu", "street": "Số 8 ngõ 165 Xuân Thủy" } },
+              "requesterRole": "ban-than", "eventType": "khai-sinh",
+              "subject": { "fullName": "Hoàng Thị Ngọc Anh", "birthDate": "1988-09-09", "citizenId": "001188009876" },
+              "registration": { "registrationOffice": "UBND phường Hàng Bạc", "registrationDate": "1988-09-30", "registerNumber": "215" },
+              "copies": 3, "usePurpose": "Thừa kế", "deliveryMethod": "post", "commitment": true }
+            """);
+        var steps = Write("steps.json", """
+            [ { "task": "reception", "outcome": "Accept" }, { "payment": "Paid" }, { "task": "processing", "outcome": "Submit" },
+              { "task": "approval", "outcome": "Approve" }, { "task": "dispatch", "outcome": "Delivered" } ]
+            """);
+
+        var (exitCode, output) = await Run(procedure, "--input", input, "--steps", steps);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("số tiền / amount 24000 VND", output, StringComparison.Ordinal);
+        Assert.Contains("✓ approval (Dvc.HumanTask) → Approve", output, StringComparison.Ordinal);
+        Assert.Contains("✓ Hoàn tất / finished", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plain_workflow_file_runs_and_prints_its_log()
     {
         var (exitCode, output) = await Run(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "join-wait-all.json"));
@@ -86,15 +112,25 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>The approval workflow as a bare workflow file (no procedure around it: every rules workflow passes).</summary>
     private string WriteProcedure()
     {
-        var procedure = Directory.CreateDirectory(Path.Combine(_folder, "HN-TP-001")).FullName;
-        File.Copy(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "dvc-approval.json"), Path.Combine(procedure, "workflow.json"));
-        File.WriteAllText(Path.Combine(procedure, "procedure.json"), """
-            { "code": "HN-TP-001", "roles": [ { "id": "chuyen-vien", "name": { "vi": "Chuyên viên" } }, { "id": "lanh-dao", "name": { "vi": "Lãnh đạo" } } ],
-              "parts": { "workflow": "workflow.json" } }
-            """);
-        return procedure;
+        var file = Path.Combine(_folder, "workflow.json");
+        File.Copy(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "dvc-approval.json"), file);
+        return file;
+    }
+
+    private static string ShippedProcedure(string code)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Dvc.Engine.sln")))
+            {
+                return Path.Combine(directory.FullName, "definitions", "procedures", code);
+            }
+        }
+
+        throw new DirectoryNotFoundException("Dvc.Engine.sln not found above the test binaries.");
     }
 
     private string Write(string name, string content)

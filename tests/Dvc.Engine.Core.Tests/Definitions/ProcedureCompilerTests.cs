@@ -1,3 +1,4 @@
+using Dvc.Engine.Core.Workflows;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Definitions;
@@ -84,38 +85,43 @@ public sealed class ProcedureCompilerTests : IDisposable
     }
 
     [Fact]
-    public void Workflow_without_root_is_reported_by_the_default_workflow_part_compiler()
+    public void Workflow_without_root_is_a_workflow_diagnostic()
     {
         _catalog.Write(Workflow, "{\n  \"id\": \"x\",\n  \"activities\": []\n}");
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.WorkflowInvalid, Workflow, string.Empty, 1);
+        DiagnosticAssert.SingleError(compilation, WorkflowDiagnostics.MissingRoot, Workflow, string.Empty, 1);
     }
 
     [Fact]
-    public void Workflow_part_compiler_gets_the_manifest_roles_and_its_result_is_kept()
+    public void Compiled_procedure_carries_its_compiled_workflow()
     {
-        var seam = new RecordingWorkflowCompiler();
-        var compilation = new ProcedureCompiler(workflowCompiler: seam).CompileFolder(_catalog.ProcedurePath);
+        var compilation = new ProcedureCompiler().CompileFolder(_catalog.ProcedurePath);
 
-        Assert.NotNull(compilation.Procedure);
-        Assert.Equal(["lanh-dao", "tiep-nhan"], seam.Roles!.Order());
-        Assert.Equal(["receipt", "result"], seam.Context!.Templates.Order());
-        Assert.Equal(["eligibility", "fees", "checklist"], seam.Context.RulesWorkflows);
-        Assert.Equal(Workflow, seam.File);
-        Assert.Same(seam.Result, compilation.Procedure.Workflow);
+        Assert.NotNull(compilation.Procedure?.Workflow);
+        Assert.Contains("reception", compilation.Procedure.Workflow.ActivityIds);
     }
 
     [Fact]
-    public void Workflow_part_compiler_diagnostics_keep_the_procedure_from_being_served()
+    public void Human_task_role_missing_from_the_manifest_keeps_the_procedure_from_being_served()
     {
-        var seam = new RecordingWorkflowCompiler { Fail = true };
+        _catalog.Replace("workflow.json", "\"role\": \"tiep-nhan\"", "\"role\": \"ke-toan\"");
 
-        var compilation = new ProcedureCompiler(workflowCompiler: seam).CompileFolder(_catalog.ProcedurePath);
+        var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, "DVC-WF-001", Workflow, "/root/activities/1/role");
+        DiagnosticAssert.SingleError(compilation, WorkflowDiagnostics.UnknownRole, Workflow, "/root/activities/1/role");
         Assert.Null(compilation.Procedure);
+    }
+
+    [Fact]
+    public void Issue_result_naming_a_template_the_manifest_lacks_is_reported()
+    {
+        _catalog.Replace("workflow.json", "\"template\": \"result\"", "\"template\": \"giay-phep\"");
+
+        var compilation = _catalog.Compile();
+
+        DiagnosticAssert.SingleError(compilation, WorkflowDiagnostics.UnknownProcedurePart, Workflow, "/root/activities/2/template");
     }
 
     [Fact]
@@ -374,33 +380,5 @@ public sealed class ProcedureCompilerTests : IDisposable
         Assert.Equal(135000, v1.ComputeFee(data, new DateOnly(2026, 3, 2)).Total);
         Assert.Equal(140000, v2.ComputeFee(data, new DateOnly(2026, 3, 2)).Total);
         Assert.Equal(6, compiler.Rules.WorkflowCount);
-    }
-
-    private sealed class RecordingWorkflowCompiler : IWorkflowPartCompiler
-    {
-        public bool Fail { get; init; }
-
-        public IReadOnlySet<string>? Roles { get; private set; }
-
-        public string? File { get; private set; }
-
-        public object Result { get; } = new();
-
-        public WorkflowPartContext? Context { get; private set; }
-
-        public WorkflowPartCompilation Compile(ReadOnlyMemory<byte> json, string file, WorkflowPartContext context)
-        {
-            Context = context;
-            return Compile(json, file, context.Roles);
-        }
-
-        public WorkflowPartCompilation Compile(ReadOnlyMemory<byte> json, string file, IReadOnlySet<string> roles)
-        {
-            Roles = roles;
-            File = file;
-            return Fail
-                ? new WorkflowPartCompilation([new Diagnostic("DVC-WF-001", DiagnosticSeverity.Error, "Role 'x' is not a role of the procedure.", file, "/root/activities/1/role", 14, 9)], null)
-                : new WorkflowPartCompilation([], Result);
-        }
     }
 }

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Core.Definitions.Testing;
 
 /// <summary>
 /// Runs tests/*.json cases against a compiled procedure: validation errors, eligibility and failed rules, fee, checklist and
-/// rendered fragments. <c>workflowPath</c> goes to an <see cref="IWorkflowTestRunner"/> when one is given, else is noted as skipped.
+/// rendered fragments, and <c>workflowPath</c>: the case's <c>steps</c> answer the workflow's waiting points in a
+/// <see cref="WorkflowSimulation"/>, and the listed activity ids must run in that order (a subsequence of the trace).
 /// </summary>
-public sealed class ProcedureTestRunner(IWorkflowTestRunner? workflows = null)
+public sealed class ProcedureTestRunner
 {
     public ProcedureTestResult Run(CompiledProcedure procedure, ProcedureTestCase testCase)
     {
@@ -93,19 +96,74 @@ public sealed class ProcedureTestRunner(IWorkflowTestRunner? workflows = null)
             }
         }
 
-        if (expect.WorkflowPath is not null)
+        if (expect.WorkflowPath is { } path)
         {
-            if (workflows is null)
-            {
-                notes.Add("workflowPath not checked here (the workflow runner checks it)");
-            }
-            else
-            {
-                failures.AddRange(workflows.Check(procedure, testCase));
-            }
+            CheckWorkflowPath(procedure, testCase, path, failures);
         }
 
         return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
+    }
+
+    private static void CheckWorkflowPath(CompiledProcedure procedure, ProcedureTestCase testCase, IReadOnlyList<string> path, List<string> failures)
+    {
+        if (procedure.Workflow is null)
+        {
+            failures.Add("workflowPath is given but the procedure has no workflow");
+            return;
+        }
+
+        var simulation = WorkflowSimulation.ForProcedure(procedure, (JsonObject)testCase.Input.DeepClone(), testCase.SubmittedOn);
+        var run = simulation.StartAsync().GetAwaiter().GetResult();
+        foreach (var step in (testCase.Expect.Steps ?? []).OfType<JsonObject>())
+        {
+            if (run.Status != WorkflowStatus.Suspended)
+            {
+                failures.Add($"step {step.ToJsonString()} is given but the workflow is already {run.Status}");
+                return;
+            }
+
+            var next = simulation.AnswerAsync(run, step).GetAwaiter().GetResult();
+            if (next is null || !next.Accepted)
+            {
+                var waiting = string.Join(", ", run.State.Bookmarks.Select(b => $"{b.ActivityId} ({b.Name})"));
+                failures.Add($"step {step.ToJsonString()} matches no waiting point ({next?.Refusal ?? "waiting: " + waiting})");
+                return;
+            }
+
+            run = next;
+        }
+
+        if (run.State.Fault is { } fault)
+        {
+            failures.Add($"the workflow faulted at '{fault.ActivityId}': {fault.Message}");
+        }
+
+        var executed = run.State.ExecutedActivityIds;
+        var position = 0;
+        foreach (var id in path)
+        {
+            var found = IndexOf(executed, id, position);
+            if (found < 0)
+            {
+                failures.Add($"workflowPath: '{id}' did not run in the expected order; ran: {string.Join(" → ", executed)}");
+                return;
+            }
+
+            position = found + 1;
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item, int start)
+    {
+        for (var i = start; i < items.Count; i++)
+        {
+            if (items[i] == item)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void CompareSets(string what, IEnumerable<string> expected, IEnumerable<string> actual, List<string> failures)

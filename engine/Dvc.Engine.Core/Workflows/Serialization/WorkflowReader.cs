@@ -27,6 +27,7 @@ internal static class WorkflowReader
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 256,
+        AllowDuplicateProperties = false,
     };
 
     public static JsonObject? Parse(ReadOnlyMemory<byte> json, DiagnosticBag diagnostics)

@@ -42,22 +42,28 @@ public sealed class ProcedureTestRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Workflow_paths_are_left_to_the_workflow_runner_with_a_note()
+    public void Workflow_path_is_checked_by_running_the_steps()
     {
         var compilation = _catalog.Compile();
         var testCase = compilation.Tests.Single(t => t.Expect.WorkflowPath is not null);
 
-        var withoutRunner = new ProcedureTestRunner().Run(compilation.Procedure!, testCase);
-        var withRunner = new ProcedureTestRunner(new FailingWorkflowRunner()).Run(compilation.Procedure!, testCase);
+        var result = new ProcedureTestRunner().Run(compilation.Procedure!, testCase);
 
-        Assert.True(withoutRunner.Passed);
-        Assert.Single(withoutRunner.Notes);
-        Assert.Equal(["path reception → issue not followed"], withRunner.Failures);
+        Assert.True(result.Passed, string.Join("; ", result.Failures));
     }
 
-    private sealed class FailingWorkflowRunner : IWorkflowTestRunner
+    [Theory]
+    [InlineData("\"workflowPath\": [\"reception\", \"issue\"]", "\"workflowPath\": [\"issue\", \"reception\"]")]
+    [InlineData("\"outcome\": \"Approve\"", "\"outcome\": \"Reject\"")]
+    [InlineData("{ \"task\": \"reception\"", "{ \"task\": \"nobody\"")]
+    public void A_workflow_path_that_is_not_followed_fails_its_case(string find, string replace)
     {
-        public IReadOnlyList<string> Check(CompiledProcedure procedure, ProcedureTestCase testCase) =>
-            [$"path {string.Join(" → ", testCase.Expect.WorkflowPath!)} not followed"];
+        _catalog.Replace("tests/du-dieu-kien.json", find, replace);
+        var compilation = _catalog.Compile();
+        var testCase = compilation.Tests.Single(t => t.Expect.WorkflowPath is not null);
+
+        var result = new ProcedureTestRunner().Run(compilation.Procedure!, testCase);
+
+        Assert.False(result.Passed);
     }
 }
