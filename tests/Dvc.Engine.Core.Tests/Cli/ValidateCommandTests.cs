@@ -33,6 +33,32 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.StartsWith("1 procedure(s), 0 compiled: 1 error(s), 0 warning(s) in ", lines[1], StringComparison.Ordinal);
     }
 
+    /// <summary>One defect per file, as an author would make it; the CLI prints exactly that diagnostic and exits 1.</summary>
+    [Theory]
+    [InlineData("rules.json", "\"input.copies > 1\"", "\"input.soBanSao > 1\"", "rules.json", "DVC-RULE-002", "/1/Rules/1/Expression")]
+    [InlineData("rules.json", "\"amount\": 30000", "\"amount\": \"input.delivery\"", "rules.json", "DVC-RULE-006", "/1/Rules/3/Properties/amount")]
+    [InlineData("rules.json", "\"attachment\": \"giay-kham-suc-khoe\"", "\"attachment\": \"giay-xac-nhan\"", "rules.json", "DVC-RULE-008", "/2/Rules/0/Properties/attachment")]
+    [InlineData("templates/result.sbn", "{{ data.applicant.fullName }}", "{{ data.applicant.hoTen }}", "templates/result.sbn", "DVC-TPL-003", "")]
+    [InlineData("workflow.json", "\"target\": { \"activity\": \"end\"", "\"target\": { \"activity\": \"ket-thuc\"", "workflow.json", "DVC-WF-005", "/root/connections/2/target/activity")]
+    [InlineData("workflow.json", "\"activity\": \"reception\", \"port\": \"Approve\"", "\"activity\": \"reception\", \"port\": \"Duyet\"", "workflow.json", "DVC-WF-006", "/root/connections/1/source/port")]
+    [InlineData("workflow.json", "\"type\": \"Dvc.IssueResult\"", "\"type\": \"Elsa.HttpEndpoint\"", "workflow.json", "DVC-WF-003", "/root/activities/2/type")]
+    [InlineData("workflow.json", "\"role\": \"tiep-nhan\"", "\"role\": \"ke-toan\"", "workflow.json", "DVC-WF-008", "/root/activities/1/role")]
+    [InlineData("tests/du-dieu-kien.json", "\"permitType\": \"thuong\"", "\"loaiGiayPhep\": \"thuong\"", "tests/du-dieu-kien.json", "DVC-TEST-002", "/input/loaiGiayPhep")]
+    [InlineData("form.schema.json", "\"type\": \"object\",\n  \"required\"", "\"type\": \"object\"\n  \"required\"", "form.schema.json", "DVC-DEF-002", "")]
+    [InlineData("procedure.json", "\"rules\": \"rules.json\"", "\"rules\": \"quy-tac.json\"", "procedure.json", "DVC-DEF-003", "/parts/rules")]
+    public void Each_kind_of_defect_prints_its_diagnostic_with_file_line_and_pointer(string file, string find, string replace, string reported, string code, string pointer)
+    {
+        _catalog.Replace(file, find, replace);
+
+        var (exitCode, output, _) = CliRunner.Run("validate", _catalog.Root);
+
+        Assert.Equal(1, exitCode);
+        var errors = CliRunner.Lines(output).Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
+        var error = Assert.Single(errors);
+        var suffix = pointer.Length > 0 ? $" [{pointer}]" : string.Empty;
+        Assert.Matches($@"^procedures/HN-TEST-001/{System.Text.RegularExpressions.Regex.Escape(reported)}\(\d+,\d+\): error {code}: .+{System.Text.RegularExpressions.Regex.Escape(suffix)}$", error);
+    }
+
     [Fact]
     public void Warnings_alone_exit_0()
     {
