@@ -18,7 +18,7 @@ internal static class Program
 
     internal static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("dvc — validate, test and scaffold Dvc.Engine procedure definitions.");
+        var root = new RootCommand("dvc — validate, test, scaffold and run Dvc.Engine procedure definitions.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
