@@ -1,0 +1,51 @@
+namespace Dvc.Engine.Server.Forms;
+
+/// <summary>
+/// One field of a generated form, read from a JSON Schema property and its <c>x-ui</c> hints. <see cref="Pointer"/>
+/// is the JSON pointer of the value in the submission; inside a repeating group it contains <c>{i}</c> where the item
+/// index goes.
+/// </summary>
+internal sealed record FormField(
+    string Name,
+    string Pointer,
+    LocalizedString Label,
+    LocalizedString? Help,
+    LocalizedString? Placeholder,
+    string Widget,
+    string JsonType,
+    string? Format,
+    bool Required,
+    IReadOnlyList<FormOption> Options,
+    string? CascadeFrom,
+    FormVisibility? VisibleWhen,
+    IReadOnlyList<FormField> Children,
+    int? MaxLength,
+    string? Pattern,
+    decimal? Minimum,
+    decimal? Maximum,
+    int MinItems,
+    int? MaxItems,
+    double Order)
+{
+    public bool IsGroup => Widget == FormWidgets.Group;
+
+    public bool IsRepeat => Widget == FormWidgets.Repeat;
+
+    /// <summary>The pointer for item <paramref name="index"/> of the enclosing repeating groups.</summary>
+    public string PointerAt(params int[] indexes)
+    {
+        var pointer = Pointer;
+        foreach (var index in indexes)
+        {
+            var at = pointer.IndexOf("{i}", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            pointer = string.Concat(pointer.AsSpan(0, at), index.ToString(System.Globalization.CultureInfo.InvariantCulture), pointer.AsSpan(at + 3));
+        }
+
+        return pointer;
+    }
+}
