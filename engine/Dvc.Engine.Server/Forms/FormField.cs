@@ -3,7 +3,8 @@ namespace Dvc.Engine.Server.Forms;
 /// <summary>
 /// One field of a generated form, read from a JSON Schema property and its <c>x-ui</c> hints. <see cref="Pointer"/>
 /// is the JSON pointer of the value in the submission; inside a repeating group it contains <c>{i}</c> where the item
-/// index goes.
+/// index goes. <see cref="FreeText"/> marks a district/ward field whose unit list is incomplete: typed text is accepted
+/// and the options are only suggestions.
 /// </summary>
 internal sealed record FormField(
     string Name,
@@ -16,6 +17,7 @@ internal sealed record FormField(
     string? Format,
     bool Required,
     IReadOnlyList<FormOption> Options,
+    bool FreeText,
     string? CascadeFrom,
     FormVisibility? VisibleWhen,
     IReadOnlyList<FormField> Children,

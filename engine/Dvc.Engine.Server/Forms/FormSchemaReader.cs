@@ -77,6 +77,7 @@ internal sealed class FormSchemaReader(IAdministrativeUnits units)
         var format = property["format"]?.GetValue<string>();
         var widget = ui?["widget"]?.GetValue<string>() ?? DefaultWidget(property, type, format);
         var children = new List<FormField>();
+        var (options, freeText) = Options(property, ui, widget);
         var minItems = 0;
         int? maxItems = null;
 
@@ -107,7 +108,8 @@ internal sealed class FormSchemaReader(IAdministrativeUnits units)
             type,
             format,
             required,
-            Options(property, ui, widget),
+            options,
+            freeText,
             ui?["cascadeFrom"]?.GetValue<string>(),
             Visibility(ui?["visibleWhen"] as JsonObject),
             children,
@@ -120,38 +122,27 @@ internal sealed class FormSchemaReader(IAdministrativeUnits units)
             ui?["order"] is JsonValue order && order.TryGetValue<double>(out var o) ? o : 1000 + position);
     }
 
-    private IReadOnlyList<FormOption> Options(JsonObject property, JsonObject? ui, string widget)
+    private (IReadOnlyList<FormOption> Options, bool FreeText) Options(JsonObject property, JsonObject? ui, string widget)
     {
         var labels = ui?["enumLabels"] as JsonObject;
         if (property["enum"] is JsonArray values)
         {
-            var wards = widget == FormWidgets.Ward ? units.Wards.ToDictionary(w => w.Value, StringComparer.Ordinal) : null;
-            return [.. values
+            return ([.. values
                 .Where(v => v is not null)
                 .Select(v => v!.ToString())
-                .Select(v => new FormOption(
-                    v,
-                    labels?[v] is { } label ? LocalizedString.From(label) : LabelFromUnits(widget, v) ?? new LocalizedString(v, null),
-                    wards is not null && wards.TryGetValue(v, out var ward) ? ward.Parent : null))];
+                .Select(v => new FormOption(v, labels?[v] is { } label ? LocalizedString.From(label) : new LocalizedString(v, null)))], false);
         }
 
-        return widget switch
+        if (widget is FormWidgets.District or FormWidgets.Ward && ui?["units"]?.GetValue<string>() is { } file)
         {
-            FormWidgets.District => units.Districts,
-            FormWidgets.Ward => units.Wards,
-            _ => [],
-        };
-    }
+            var unitOptions = units.Options(file, ui["unitsVersion"]?.GetValue<string>(), widget, ui["valueField"]?.GetValue<string>() ?? "id");
+            if (unitOptions is not null)
+            {
+                return (unitOptions.Options, !unitOptions.Complete);
+            }
+        }
 
-    private LocalizedString? LabelFromUnits(string widget, string value)
-    {
-        var list = widget switch
-        {
-            FormWidgets.District => units.Districts,
-            FormWidgets.Ward => units.Wards,
-            _ => [],
-        };
-        return list.FirstOrDefault(o => o.Value == value)?.Label;
+        return ([], widget is FormWidgets.District or FormWidgets.Ward);
     }
 
     private static FormVisibility? Visibility(JsonObject? visibleWhen)

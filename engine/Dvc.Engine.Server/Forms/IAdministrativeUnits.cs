@@ -1,13 +1,17 @@
 namespace Dvc.Engine.Server.Forms;
 
 /// <summary>
-/// The district → ward list behind the cascading address widgets. A seam because units are data that change by
-/// decree (definitions/shared); the form reader only needs the options.
+/// The administrative units behind the cascading address widgets (<c>x-ui.units</c>, <c>unitsVersion</c>,
+/// <c>valueField</c>). A seam because units are versioned data that change by decree; the form only needs options.
 /// </summary>
 internal interface IAdministrativeUnits
 {
-    IReadOnlyList<FormOption> Districts { get; }
-
-    /// <summary>Every ward with <see cref="FormOption.Parent"/> set to its district's value.</summary>
-    IReadOnlyList<FormOption> Wards { get; }
+    /// <summary>Options for a <c>district</c> or <c>ward</c> widget; null when the file or version is unknown.</summary>
+    UnitOptions? Options(string file, string? version, string widget, string valueField);
 }
+
+/// <summary>
+/// <see cref="FormOption.Parent"/> holds the parent unit's value (the province for communes, the district for wards).
+/// <see cref="Complete"/> is false when some parents have no list yet: the field then accepts free text.
+/// </summary>
+internal sealed record UnitOptions(IReadOnlyList<FormOption> Options, bool Complete);
