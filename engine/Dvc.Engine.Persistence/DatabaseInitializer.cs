@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Dvc.Engine.Persistence;
+
+/// <summary>Brings the database to the latest migration on start; safe to run on every start and on every node.</summary>
+public sealed partial class DatabaseInitializer(DvcDbContext db, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            // WAL lets readers (inbox, portal) proceed while one writer commits; the setting is kept in the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        LogMigrated(pending.Count, string.Join(", ", pending));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied ({Migrations}).")]
+    private partial void LogMigrated(int count, string migrations);
+}

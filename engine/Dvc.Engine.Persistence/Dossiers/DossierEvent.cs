@@ -1,0 +1,28 @@
+namespace Dvc.Engine.Persistence.Dossiers;
+
+/// <summary>
+/// One line of a dossier's audit log. Append-only: <see cref="DvcDbContext"/> refuses to update or delete it, and
+/// (dossier, sequence) is unique so two writers can never interleave the order.
+/// </summary>
+public sealed class DossierEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid DossierId { get; set; }
+
+    /// <summary>1, 2, 3… per dossier, without gaps.</summary>
+    public long Sequence { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>User id, or "system" / a plugin id for automatic steps.</summary>
+    public string Actor { get; set; } = string.Empty;
+
+    /// <summary>What happened: Submitted, StatusChanged, ClockPaused, DeadlineExtended, Overdue…</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public string? DataJson { get; set; }
+
+    /// <summary>Why, in the actor's words (a rejection reason, the supplement request…).</summary>
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,118 @@
+using System.Data;
+using Dvc.Engine.Persistence.Configurations;
+using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Identity;
+using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Procedures;
+using Dvc.Engine.Persistence.Tasks;
+using Dvc.Engine.Persistence.Timers;
+using Dvc.Engine.Persistence.Workflows;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dvc.Engine.Persistence;
+
+/// <summary>
+/// The engine's database: accounts (ASP.NET Core Identity) and everything a dossier needs.
+/// Migrations: <c>dotnet tool run dotnet-ef migrations add &lt;Name&gt; -p engine/Dvc.Engine.Persistence -o Migrations/Sqlite</c>
+/// (the design-time factory is <see cref="DesignTimeDbContextFactory"/>).
+/// </summary>
+public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : IdentityDbContext<DvcUser>(options)
+{
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
+
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+
+    public DbSet<HumanTask> HumanTasks => Set<HumanTask>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// The Identity table layout the migrations were generated with (128-character login and token keys).
+    /// <see cref="ServiceCollectionExtensions.AddDvcPersistence"/> pins it after every other configuration: Identity
+    /// reads it from <c>IdentityOptions.Stores.SchemaVersion</c> while building the model, so a host choosing another
+    /// version would otherwise silently diverge from the migrations.
+    /// </summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version2;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A transaction that takes the write lock at once. On SQLite that is <c>BEGIN IMMEDIATE</c>: a deferred
+    /// transaction that reads first and then writes can fail with SQLITE_BUSY when another writer got in between,
+    /// while an immediate one simply waits its turn.
+    /// </summary>
+    internal Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
+        Database.IsSqlite()
+            ? Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : Database.BeginTransactionAsync(cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new DvcUserConfiguration());
+        builder.ApplyConfiguration(new ProcedureVersionConfiguration());
+        builder.ApplyConfiguration(new DossierConfiguration());
+        builder.ApplyConfiguration(new DossierAttachmentConfiguration());
+        builder.ApplyConfiguration(new DossierEventConfiguration());
+        builder.ApplyConfiguration(new DossierCodeCounterConfiguration());
+        builder.ApplyConfiguration(new FeedbackConfiguration());
+        builder.ApplyConfiguration(new WorkflowInstanceConfiguration());
+        builder.ApplyConfiguration(new BookmarkConfiguration());
+        builder.ApplyConfiguration(new HumanTaskConfiguration());
+        builder.ApplyConfiguration(new WorkflowTimerConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type and cannot compare or sort DateTimeOffset text; UTC ticks (an integer) keep
+        // "due before now" and ORDER BY in the database. Values come back in UTC; show them with +07:00.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private void PrepareSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is DossierEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Dossier events are append-only: an event cannot be changed or deleted.");
+            }
+
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+}

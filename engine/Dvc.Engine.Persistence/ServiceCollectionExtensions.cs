@@ -1,0 +1,40 @@
+using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Procedures;
+using Dvc.Engine.Persistence.Tasks;
+using Dvc.Engine.Persistence.Timers;
+using Dvc.Engine.Persistence.Workflows;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dvc.Engine.Persistence;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DvcDbContext"/> on SQLite (e.g. <c>Data Source=data/dvc.db</c>), the stores (scoped, like
+    /// the context) and <see cref="DatabaseInitializer"/>. Uses the registered <see cref="TimeProvider"/>, or the system clock.
+    /// </summary>
+    public static IServiceCollection AddDvcPersistence(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        services.AddDbContext<DvcDbContext>(options => ConfigureSqlite(options, connectionString));
+        services.AddOptions<IdentityOptions>().PostConfigure(options => options.Stores.SchemaVersion = DvcDbContext.IdentitySchemaVersion);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ProcedureVersionStore>();
+        services.AddScoped<DossierStore>();
+        services.AddScoped<WorkflowStore>();
+        services.AddScoped<TaskStore>();
+        services.AddScoped<TimerStore>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DvcDbContext).Assembly.GetName().Name));
+}

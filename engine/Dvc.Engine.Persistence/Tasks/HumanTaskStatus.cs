@@ -1,0 +1,8 @@
+namespace Dvc.Engine.Persistence.Tasks;
+
+public enum HumanTaskStatus
+{
+    Open,
+    Claimed,
+    Done,
+}
