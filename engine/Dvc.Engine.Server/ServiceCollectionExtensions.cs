@@ -1,7 +1,18 @@
+using Dvc.Engine.Core.Calendar;
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Persistence;
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Catalog;
+using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Server.Endpoints;
 using Dvc.Engine.Server.Errors;
+using Dvc.Engine.Server.Forms;
 using Dvc.Engine.Server.Hosting;
 using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.Statistics;
+using Dvc.Engine.Server.Storage;
+using Dvc.Engine.Server.Tasks;
+using Dvc.Engine.Server.Workflows;
 using Scalar.AspNetCore;
 
 namespace Dvc.Engine.Server;
@@ -14,21 +25,48 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<DvcServerOptions>().BindConfiguration(DvcServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+
+        var database = builder.Configuration[$"{DvcServerOptions.Section}:Database"] ?? new DvcServerOptions().Database;
+        services.AddDvcPersistence(DatabaseConnection.ToConnectionString(database, builder.Environment.ContentRootPath));
+        services.AddHealthChecks().AddDbContextCheck<DvcDbContext>("database");
 
         services.AddDvcProblemDetails();
         services.AddPortalLocalization();
+        services.AddDvcAccounts(builder.Configuration);
         services.AddOpenApi("v1");
-        services.AddHealthChecks();
         services.AddRazorPages();
         services.AddAntiforgery();
+
+        // Core: one compiler (and its rules engine) for the process; the calendar is pure.
+        services.AddSingleton(_ => new ProcedureCompiler());
+        services.AddSingleton(_ => new WorkingCalendar());
+
+        services.AddSingleton<IAdministrativeUnits, AdministrativeUnits>();
+        services.AddSingleton<FormSchemaReader>();
+        services.AddSingleton<FormPostReader>();
+        services.AddSingleton<ProcedureCatalog>();
+        services.AddScoped<DefinitionImporter>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<DossierResults>();
+        services.AddScoped<DossierTimeline>();
+        services.AddScoped<IDossierWorkflow, BuiltInReviewWorkflow>();
+        services.AddScoped<DossierService>();
+        services.AddScoped<TaskInbox>();
+        services.AddScoped<StatisticsService>();
+        services.AddScoped<DemoAccounts>();
         return builder;
     }
 
     public static WebApplication UseDvcServer(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // API answers bare status codes as ProblemDetails; pages show a page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -43,6 +81,7 @@ public static class ServiceCollectionExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", options => options.WithTitle("Dvc.Engine API"));
         app.MapHealthChecks("/health");
+        app.MapCultureSwitch();
         app.MapDvcEndpoints();
         app.MapRazorPages();
         return app;
