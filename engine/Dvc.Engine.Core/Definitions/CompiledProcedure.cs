@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Forms;
+using Dvc.Engine.Core.Rules;
+using Dvc.Engine.Core.Templates;
+
+namespace Dvc.Engine.Core.Definitions;
+
+/// <summary>
+/// One procedure version, compiled: the manifest, the form, the rules (registered in a shared <see cref="RuleEngineHost"/>),
+/// the parsed templates and the compiled workflow (opaque here). Immutable and safe to share between requests.
+/// </summary>
+public sealed class CompiledProcedure
+{
+    private readonly RuleEngineHost _rules;
+    private readonly RuleInputType _inputType;
+    private readonly TemplateLimits _templateLimits;
+
+    internal CompiledProcedure(
+        ProcedureManifest manifest,
+        string folder,
+        string contentHash,
+        FormDefinition form,
+        CompiledRuleSet ruleSet,
+        RuleInputType inputType,
+        IReadOnlyDictionary<string, CompiledTemplate> templates,
+        ReadOnlyMemory<byte> workflowJson,
+        object? workflow,
+        RuleEngineHost rules,
+        TemplateLimits templateLimits)
+    {
+        Manifest = manifest;
+        Folder = folder;
+        ContentHash = contentHash;
+        Form = form;
+        RuleSet = ruleSet;
+        _inputType = inputType;
+        Templates = templates;
+        WorkflowJson = workflowJson;
+        Workflow = workflow;
+        _rules = rules;
+        _templateLimits = templateLimits;
+    }
+
+    public string Code => Manifest.Code;
+
+    public string Version => Manifest.Version;
+
+    /// <summary>SHA-256 (hex) of every part after $ref inlining: two folders with equal content give equal hashes.</summary>
+    public string ContentHash { get; }
+
+    /// <summary>The procedure folder relative to the catalog root.</summary>
+    public string Folder { get; }
+
+    public ProcedureManifest Manifest { get; }
+
+    public FormDefinition Form { get; }
+
+    public CompiledRuleSet RuleSet { get; }
+
+    public IReadOnlyDictionary<string, CompiledTemplate> Templates { get; }
+
+    /// <summary>workflow.json as given to the workflow compiler.</summary>
+    public ReadOnlyMemory<byte> WorkflowJson { get; }
+
+    /// <summary>What <see cref="IWorkflowPartCompiler"/> produced (the workflow engine's compiled definition).</summary>
+    public object? Workflow { get; }
+
+    /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi") => FormValidator.Validate(Form, data, culture);
+
+    public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture) => ValidateSubmission(data, culture.Name);
+
+    /// <summary>Runs the <c>eligibility</c> workflow as of <paramref name="submittedOn"/>; eligible when every rule holds (or there are none).</summary>
+    public EligibilityResult EvaluateEligibility(JsonObject data, DateOnly submittedOn)
+    {
+        var outcomes = Run(RulesCompiler.Eligibility, data, submittedOn, out var trace);
+        var failed = outcomes.Where(o => !o.Success)
+            .Select(o => new FailedRule(o.Rule.Name, o.Rule.Reason ?? LocalizedText.Both(o.Rule.Name), o.Error))
+            .ToArray();
+        return new EligibilityResult(failed.Length == 0, failed, trace);
+    }
+
+    /// <summary>Runs the <c>fees</c> workflow: every rule that holds adds its amount; the total is whole VND.</summary>
+    public FeeResult ComputeFee(JsonObject data, DateOnly submittedOn)
+    {
+        var outcomes = Run(RulesCompiler.Fees, data, submittedOn, out var trace);
+        var lines = outcomes.Where(o => o.Success && o.Amount is not null)
+            .Select(o => new FeeLine(o.Rule.Name, o.Rule.Label ?? LocalizedText.Both(o.Rule.Name), (long)Math.Round(o.Amount!.Value, 0, MidpointRounding.AwayFromZero)))
+            .ToArray();
+        return new FeeResult(lines.Sum(l => l.Amount), lines, trace);
+    }
+
+    /// <summary>The attachments this applicant must upload: those marked required plus those a <c>checklist</c> rule makes required.</summary>
+    public ChecklistResult Checklist(JsonObject data, DateOnly submittedOn)
+    {
+        var outcomes = Run(RulesCompiler.Checklist, data, submittedOn, out var trace);
+        var triggered = outcomes.Where(o => o.Success && o.Rule.Attachment is not null).GroupBy(o => o.Rule.Attachment!).ToDictionary(g => g.Key, g => g.First());
+        var items = Manifest.Attachments
+            .Where(a => a.Required || triggered.ContainsKey(a.Id))
+            .Select(a => triggered.TryGetValue(a.Id, out var o) && !a.Required ? new ChecklistItem(a, o.Rule.Name, o.Rule.Note) : new ChecklistItem(a))
+            .ToArray();
+        return new ChecklistResult(items, trace);
+    }
+
+    /// <summary>Runs any other rules workflow by name (for <c>Dvc.EvaluateRules</c>); an unknown name passes with no rules.</summary>
+    public RuleWorkflowResult EvaluateRules(string workflowName, JsonObject data, DateOnly submittedOn)
+    {
+        var outcomes = Run(workflowName, data, submittedOn, out var trace);
+        return new RuleWorkflowResult(
+            workflowName,
+            outcomes.All(o => o.Success),
+            [.. outcomes.Where(o => o.Success).Select(o => o.Rule.Name)],
+            [.. outcomes.Where(o => !o.Success).Select(o => o.Rule.Name)],
+            trace);
+    }
+
+    /// <summary>Eligibility, fee and checklist in one go, with one trace covering all three (what a dossier stores).</summary>
+    public (EligibilityResult Eligibility, FeeResult Fee, ChecklistResult Checklist, DecisionTrace Trace) Decide(JsonObject data, DateOnly submittedOn)
+    {
+        var eligibility = EvaluateEligibility(data, submittedOn);
+        var fee = ComputeFee(data, submittedOn);
+        var checklist = Checklist(data, submittedOn);
+        return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
+    }
+
+    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
+    public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
+    {
+        if (!Templates.TryGetValue(templateName, out var template))
+        {
+            return new RenderResult(false, string.Empty, $"The procedure {Code} has no template '{templateName}' (templates: {string.Join(", ", Templates.Keys)}).");
+        }
+
+        return TemplateRenderer.Render(template, model, Manifest, Form, culture, _templateLimits, cancellationToken);
+    }
+
+    private IReadOnlyList<RuleOutcome> Run(string workflow, JsonObject data, DateOnly submittedOn, out DecisionTrace trace)
+    {
+        var context = new RuleContext(submittedOn.ToDateTime(TimeOnly.MinValue), Manifest.ServiceLevel);
+        var outcomes = RuleSet.Run(_rules, workflow, _inputType, data, context);
+        trace = new DecisionTrace(
+            Code,
+            Version,
+            ContentHash,
+            submittedOn,
+            [.. outcomes.Select(o => new RuleTrace(
+                workflow,
+                o.Rule.Name,
+                o.Rule.Expression,
+                o.Success,
+                o.Inputs,
+                o.Amount is { } amount ? JsonValue.Create(amount) : o.Rule.Attachment is { } attachment && o.Success ? JsonValue.Create(attachment) : null,
+                o.Error))]);
+        return outcomes;
+    }
+}

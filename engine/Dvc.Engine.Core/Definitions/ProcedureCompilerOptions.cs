@@ -1,0 +1,16 @@
+using Dvc.Engine.Core.Templates;
+
+namespace Dvc.Engine.Core.Definitions;
+
+/// <summary>Limits the compiler applies; copied at construction.</summary>
+public sealed record ProcedureCompilerOptions
+{
+    public const string Section = "Dvc:Definitions";
+
+    public DefinitionLimits Limits { get; init; } = DefinitionLimits.Default;
+
+    public TemplateLimits Templates { get; init; } = TemplateLimits.Default;
+
+    /// <summary>Read tests/*.json and cross-check them (the CLI and designer do; a server loading the catalog may skip them).</summary>
+    public bool IncludeTests { get; init; } = true;
+}

@@ -1,0 +1,23 @@
+namespace Dvc.Engine.Core.Definitions.Testing;
+
+/// <summary>Stable codes for problems in a procedure's tests/*.json. Never renumber.</summary>
+public static class ProcedureTestDiagnostics
+{
+    /// <summary>A test case is not an object with "name" and "input", or a field has the wrong type.</summary>
+    public const string Malformed = "DVC-TEST-001";
+
+    /// <summary>A test case's input has a field the form does not define.</summary>
+    public const string UnknownInputField = "DVC-TEST-002";
+
+    /// <summary><c>expect.failedRules</c> names a rule that is not in the eligibility workflow.</summary>
+    public const string UnknownRule = "DVC-TEST-003";
+
+    /// <summary><c>expect.checklist</c> names an attachment the manifest does not list.</summary>
+    public const string UnknownAttachment = "DVC-TEST-004";
+
+    /// <summary><c>expect.rendered</c> names a template the manifest does not list.</summary>
+    public const string UnknownTemplate = "DVC-TEST-005";
+
+    /// <summary><c>expect.errors</c> has a pointer that is not a field of the form.</summary>
+    public const string UnknownErrorField = "DVC-TEST-006";
+}

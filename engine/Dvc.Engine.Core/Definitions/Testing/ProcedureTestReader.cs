@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Forms;
+
+namespace Dvc.Engine.Core.Definitions.Testing;
+
+/// <summary>Reads test cases (one object or an array a file) and cross-checks them against the form, rules, attachments and templates.</summary>
+internal static class ProcedureTestReader
+{
+    public static List<ProcedureTestCase> Read(
+        ResolvedJson file,
+        FormDefinition? form,
+        ProcedureManifest manifest,
+        IReadOnlyCollection<string>? eligibilityRules,
+        ICollection<Diagnostic> diagnostics)
+    {
+        var cases = new List<ProcedureTestCase>();
+        var items = file.Root switch
+        {
+            JsonArray array => array.Select((node, i) => (node, "/" + i.ToString(CultureInfo.InvariantCulture))).ToList(),
+            _ => [(file.Root, string.Empty)],
+        };
+
+        foreach (var (node, pointer) in items)
+        {
+            if (Read(node, pointer, file, form, manifest, eligibilityRules, diagnostics) is { } testCase)
+            {
+                cases.Add(testCase);
+            }
+        }
+
+        return cases;
+    }
+
+    private static ProcedureTestCase? Read(
+        JsonNode? node,
+        string pointer,
+        ResolvedJson file,
+        FormDefinition? form,
+        ProcedureManifest manifest,
+        IReadOnlyCollection<string>? eligibilityRules,
+        ICollection<Diagnostic> diagnostics)
+    {
+        void Error(string at, string code, string message) => diagnostics.Add(file.Locate(at).Error(code, message));
+
+        if (node is not JsonObject obj || !JsonValues.TryGetString(obj["name"], out var name) || obj["input"] is not JsonObject input)
+        {
+            Error(pointer, ProcedureTestDiagnostics.Malformed, "A test case needs \"name\" (text) and \"input\" (the submission object).");
+            return null;
+        }
+
+        var submittedOn = new DateOnly(2026, 1, 5);
+        if (obj["submittedOn"] is { } dateNode && !JsonValues.TryGetDate(dateNode, out submittedOn))
+        {
+            Error(pointer + "/submittedOn", ProcedureTestDiagnostics.Malformed, "\"submittedOn\" must be a date written yyyy-MM-dd.");
+            return null;
+        }
+
+        if (form is not null)
+        {
+            CheckInput(form.Root, input, pointer + "/input", Error);
+        }
+
+        var expect = obj["expect"] as JsonObject ?? [];
+        var expectPointer = pointer + "/expect";
+        var errors = Strings(expect["errors"]);
+        if (errors is not null && form is not null)
+        {
+            for (var i = 0; i < errors.Count; i++)
+            {
+                if (form.Find(errors[i]) is null)
+                {
+                    Error($"{expectPointer}/errors/{i}", ProcedureTestDiagnostics.UnknownErrorField, $"'{errors[i]}' is not a field of the form.");
+                }
+            }
+        }
+
+        var failedRules = Strings(expect["failedRules"]);
+        if (failedRules is not null && eligibilityRules is not null)
+        {
+            for (var i = 0; i < failedRules.Count; i++)
+            {
+                if (!eligibilityRules.Contains(failedRules[i]))
+                {
+                    Error($"{expectPointer}/failedRules/{i}", ProcedureTestDiagnostics.UnknownRule, $"'{failedRules[i]}' is not a rule of the eligibility workflow (rules: {string.Join(", ", eligibilityRules)}).");
+                }
+            }
+        }
+
+        var checklist = Strings(expect["checklist"]);
+        if (checklist is not null)
+        {
+            for (var i = 0; i < checklist.Count; i++)
+            {
+                if (manifest.FindAttachment(checklist[i]) is null)
+                {
+                    Error($"{expectPointer}/checklist/{i}", ProcedureTestDiagnostics.UnknownAttachment, $"'{checklist[i]}' is not an attachment of procedure.json.");
+                }
+            }
+        }
+
+        Dictionary<string, IReadOnlyList<string>>? rendered = null;
+        if (expect["rendered"] is JsonObject renderedObject)
+        {
+            rendered = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var (template, fragments) in renderedObject)
+            {
+                if (!manifest.Parts.Templates.ContainsKey(template))
+                {
+                    Error(JsonPointer.Append(expectPointer + "/rendered", template), ProcedureTestDiagnostics.UnknownTemplate, $"'{template}' is not a template of procedure.json (templates: {string.Join(", ", manifest.Parts.Templates.Keys)}).");
+                }
+
+                rendered[template] = Strings(fragments) ?? (JsonValues.TryGetString(fragments, out var single) ? [single] : []);
+            }
+        }
+
+        long? fee = JsonValues.TryGetDecimal(expect["fee"], out var feeValue) ? (long)feeValue : null;
+        var expectation = new ProcedureTestExpectation(
+            JsonValues.TryGetBoolean(expect["valid"], out var valid) ? valid : null,
+            errors,
+            JsonValues.TryGetBoolean(expect["eligible"], out var eligible) ? eligible : null,
+            failedRules,
+            fee,
+            checklist,
+            rendered,
+            Strings(expect["workflowPath"]),
+            obj["steps"] as JsonArray ?? expect["steps"] as JsonArray);
+        return new ProcedureTestCase(name, file.File, pointer, submittedOn, input, expectation, obj);
+    }
+
+    private static void CheckInput(FormField field, JsonNode? value, string pointer, Action<string, string, string> error)
+    {
+        switch (value)
+        {
+            case JsonObject obj when field.Type == FormFieldType.Object:
+                foreach (var (key, child) in obj)
+                {
+                    var childField = field.FindProperty(key);
+                    var childPointer = JsonPointer.Append(pointer, key);
+                    if (childField is null)
+                    {
+                        error(childPointer, ProcedureTestDiagnostics.UnknownInputField, $"The test input has '{key}', which is not a field of the form{(field.DataPointer.Length > 0 ? $" at '{field.DataPointer}'" : string.Empty)}.");
+                    }
+                    else
+                    {
+                        CheckInput(childField, child, childPointer, error);
+                    }
+                }
+
+                break;
+            case JsonArray array when field.Type == FormFieldType.Array && field.Items is not null:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CheckInput(field.Items, array[i], JsonPointer.Append(pointer, i), error);
+                }
+
+                break;
+        }
+    }
+
+    private static List<string>? Strings(JsonNode? node) =>
+        node is JsonArray array ? array.Select(n => JsonValues.TryGetString(n, out var s) ? s : n?.ToJsonString() ?? "null").ToList() : null;
+}

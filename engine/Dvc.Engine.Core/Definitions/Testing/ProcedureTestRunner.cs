@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Templates;
+
+namespace Dvc.Engine.Core.Definitions.Testing;
+
+/// <summary>
+/// Runs tests/*.json cases against a compiled procedure: validation errors, eligibility and failed rules, fee, checklist and
+/// rendered fragments. <c>workflowPath</c> goes to an <see cref="IWorkflowTestRunner"/> when one is given, else is noted as skipped.
+/// </summary>
+public sealed class ProcedureTestRunner(IWorkflowTestRunner? workflows = null)
+{
+    public ProcedureTestResult Run(CompiledProcedure procedure, ProcedureTestCase testCase)
+    {
+        var failures = new List<string>();
+        var notes = new List<string>();
+        var expect = testCase.Expect;
+        var input = (JsonObject)testCase.Input.DeepClone();
+
+        var validation = procedure.ValidateSubmission(input);
+        if (expect.Valid is { } valid && validation.IsValid != valid)
+        {
+            failures.Add(valid
+                ? $"expected the input to be valid, but: {string.Join("; ", validation.Errors.Select(e => $"{e.Pointer} {e.Text("en")}"))}"
+                : "expected validation errors, but the input is valid");
+        }
+
+        if (expect.Errors is { } errors)
+        {
+            CompareSets("validation errors", errors, validation.Errors.Select(e => e.Pointer).Distinct(), failures);
+        }
+
+        if (expect.Eligible is not null || expect.FailedRules is not null)
+        {
+            var eligibility = procedure.EvaluateEligibility(input, testCase.SubmittedOn);
+            if (expect.Eligible is { } eligible && eligibility.Eligible != eligible)
+            {
+                failures.Add(eligible
+                    ? $"expected eligible, but these rules failed: {string.Join(", ", eligibility.FailedRules.Select(f => f.Error is null ? f.Rule : $"{f.Rule} ({f.Error})"))}"
+                    : "expected not eligible, but every eligibility rule passed");
+            }
+
+            if (expect.FailedRules is { } failedRules)
+            {
+                CompareSets("failed rules", failedRules, eligibility.FailedRules.Select(f => f.Rule), failures);
+            }
+        }
+
+        long? fee = null;
+        if (expect.Fee is not null || expect.Rendered is not null)
+        {
+            var feeResult = procedure.ComputeFee(input, testCase.SubmittedOn);
+            fee = feeResult.Total;
+            if (expect.Fee is { } expectedFee && feeResult.Total != expectedFee)
+            {
+                failures.Add($"expected fee {expectedFee.ToString(CultureInfo.InvariantCulture)} VND, got {feeResult.Total.ToString(CultureInfo.InvariantCulture)} ({string.Join(" + ", feeResult.Lines.Select(l => $"{l.Rule} {l.Amount.ToString(CultureInfo.InvariantCulture)}"))})");
+            }
+        }
+
+        if (expect.Checklist is { } checklist)
+        {
+            CompareSets("checklist", checklist, procedure.Checklist(input, testCase.SubmittedOn).AttachmentIds, failures);
+        }
+
+        if (expect.Rendered is { } rendered)
+        {
+            var dossier = new JsonObject
+            {
+                ["code"] = $"{procedure.Code}-TEST-0001",
+                ["submitted_on"] = testCase.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["fee"] = fee ?? 0,
+                ["status"] = "completed",
+                ["decision"] = new JsonObject { ["outcome"] = "Approve", ["comment"] = string.Empty, ["officer"] = "Cán bộ kiểm thử" },
+            };
+            foreach (var (template, fragments) in rendered)
+            {
+                var result = procedure.Render(template, new TemplateModel(input, dossier, testCase.SubmittedOn));
+                if (!result.Success)
+                {
+                    failures.Add($"template '{template}' did not render: {result.Error}");
+                    continue;
+                }
+
+                foreach (var fragment in fragments.Where(f => !result.Text.Contains(f, StringComparison.Ordinal)))
+                {
+                    failures.Add($"template '{template}' does not contain \"{fragment}\"");
+                }
+            }
+        }
+
+        if (expect.WorkflowPath is not null)
+        {
+            if (workflows is null)
+            {
+                notes.Add("workflowPath not checked here (the workflow runner checks it)");
+            }
+            else
+            {
+                failures.AddRange(workflows.Check(procedure, testCase));
+            }
+        }
+
+        return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
+    }
+
+    private static void CompareSets(string what, IEnumerable<string> expected, IEnumerable<string> actual, List<string> failures)
+    {
+        var expectedSet = expected.ToHashSet(StringComparer.Ordinal);
+        var actualSet = actual.ToHashSet(StringComparer.Ordinal);
+        var missing = expectedSet.Except(actualSet).Order(StringComparer.Ordinal).ToArray();
+        var extra = actualSet.Except(expectedSet).Order(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0 || extra.Length > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Length > 0)
+            {
+                parts.Add($"missing {string.Join(", ", missing)}");
+            }
+
+            if (extra.Length > 0)
+            {
+                parts.Add($"unexpected {string.Join(", ", extra)}");
+            }
+
+            failures.Add($"{what}: {string.Join("; ", parts)}");
+        }
+    }
+}

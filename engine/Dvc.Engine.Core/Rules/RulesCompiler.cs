@@ -1,0 +1,404 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Forms;
+using RulesEngine.Models;
+
+namespace Dvc.Engine.Core.Rules;
+
+/// <summary>
+/// Compiles rules.json: reads the RulesEngine workflows with their JSON pointers, parses every expression against the form's
+/// type (unknown fields are compile errors), sandboxes it, checks each workflow's conventions (eligibility reasons, fee amounts
+/// that are numbers, checklist attachments that exist) and builds the RulesEngine workflows to register.
+/// </summary>
+internal sealed class RulesCompiler
+{
+    public const string Eligibility = "eligibility";
+    public const string Fees = "fees";
+    public const string Checklist = "checklist";
+
+    private static readonly HashSet<Type> NumberTypes = [typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float), typeof(short), typeof(byte), typeof(uint), typeof(ulong)];
+
+    private readonly ResolvedJson _source;
+    private readonly ProcedureManifest _manifest;
+    private readonly RuleExpressionParser _parser;
+    private readonly ICollection<Diagnostic> _diagnostics;
+    private readonly string _prefix;
+    private int _errors;
+
+    private RulesCompiler(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, ICollection<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _manifest = manifest;
+        _parser = new RuleExpressionParser(inputType);
+        _prefix = prefix;
+        _diagnostics = diagnostics;
+    }
+
+    public static CompiledRuleSet? Compile(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, ICollection<Diagnostic> diagnostics)
+    {
+        var compiler = new RulesCompiler(source, inputType, manifest, prefix, diagnostics);
+        return compiler.Compile();
+    }
+
+    private CompiledRuleSet? Compile()
+    {
+        if (_source.Root is not JsonArray workflows)
+        {
+            Error(string.Empty, RuleDiagnostics.Malformed, "rules.json must be an array of RulesEngine workflows: [ { \"WorkflowName\": \"eligibility\", \"Rules\": [ … ] } ].");
+            return null;
+        }
+
+        var compiled = new Dictionary<string, CompiledRuleWorkflow>(StringComparer.Ordinal);
+        var engineWorkflows = new List<Workflow>();
+        for (var i = 0; i < workflows.Count; i++)
+        {
+            var pointer = "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (workflows[i] is not JsonObject workflow || !JsonValues.TryGetString(workflow["WorkflowName"], out var name) || name.Length == 0)
+            {
+                Error(pointer, RuleDiagnostics.Malformed, "Each workflow needs a \"WorkflowName\" and \"Rules\".");
+                continue;
+            }
+
+            if (compiled.ContainsKey(name))
+            {
+                Error(pointer + "/WorkflowName", RuleDiagnostics.DuplicateName, $"The workflow name '{name}' is used twice.");
+                continue;
+            }
+
+            var result = CompileWorkflow(workflow, name, pointer);
+            if (result is not null)
+            {
+                compiled[name] = result.Value.Compiled;
+                engineWorkflows.Add(result.Value.Engine);
+            }
+        }
+
+        return _errors > 0 ? null : new CompiledRuleSet(_prefix, compiled, engineWorkflows);
+    }
+
+    private (CompiledRuleWorkflow Compiled, Workflow Engine)? CompileWorkflow(JsonObject workflow, string name, string pointer)
+    {
+        var scoped = new List<ParameterExpression>();
+        var globals = CompileScopedParams(workflow["GlobalParams"], pointer + "/GlobalParams", scoped);
+        if (workflow["Rules"] is not JsonArray rules)
+        {
+            Error(pointer, RuleDiagnostics.Malformed, $"The workflow '{name}' has no \"Rules\" array.");
+            return null;
+        }
+
+        var compiledRules = new List<CompiledRule>();
+        var engineRules = new List<Rule>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rulePointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
+            if (rules[i] is not JsonObject rule || !JsonValues.TryGetString(rule["RuleName"], out var ruleName) || ruleName.Length == 0)
+            {
+                Error(rulePointer, RuleDiagnostics.Malformed, "Each rule needs a \"RuleName\".");
+                continue;
+            }
+
+            if (!names.Add(ruleName))
+            {
+                Error(rulePointer + "/RuleName", RuleDiagnostics.DuplicateName, $"The rule name '{ruleName}' is used twice in '{name}'.");
+                continue;
+            }
+
+            var result = CompileRule(rule, ruleName, name, rulePointer, scoped, topLevel: true);
+            if (result is not null)
+            {
+                compiledRules.Add(result.Value.Compiled);
+                engineRules.Add(result.Value.Engine);
+            }
+        }
+
+        var engineName = _prefix + name;
+        var engineWorkflow = new Workflow
+        {
+            WorkflowName = engineName,
+            GlobalParams = ReadScopedParams(workflow["GlobalParams"]),
+            Rules = engineRules,
+        };
+        return (new CompiledRuleWorkflow(name, engineName, compiledRules, globals), engineWorkflow);
+    }
+
+    private (CompiledRule Compiled, Rule Engine)? CompileRule(JsonObject rule, string ruleName, string workflow, string pointer, List<ParameterExpression> outerScoped, bool topLevel)
+    {
+        foreach (var unsupported in new[] { "WorkflowsToInject" })
+        {
+            if (rule.ContainsKey(unsupported))
+            {
+                Error(pointer + "/" + unsupported, RuleDiagnostics.UnsupportedFeature, $"'{unsupported}' is not allowed: a procedure's rules cannot call other workflows.");
+            }
+        }
+
+        var scoped = new List<ParameterExpression>(outerScoped);
+        var locals = CompileScopedParams(rule["LocalParams"], pointer + "/LocalParams", scoped);
+        var properties = rule["Properties"] as JsonObject;
+        var expression = JsonValues.TryGetString(rule["Expression"], out var text) ? text : null;
+        var children = new List<Rule>();
+        IReadOnlyCollection<string> reads = [];
+        if (rule["Rules"] is JsonArray nested && nested.Count > 0)
+        {
+            for (var i = 0; i < nested.Count; i++)
+            {
+                var childPointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
+                if (nested[i] is JsonObject child && JsonValues.TryGetString(child["RuleName"], out var childName))
+                {
+                    var compiledChild = CompileRule(child, childName, workflow, childPointer, scoped, topLevel: false);
+                    if (compiledChild is not null)
+                    {
+                        children.Add(compiledChild.Value.Engine);
+                        reads = [.. reads, .. compiledChild.Value.Compiled.Reads];
+                    }
+                }
+                else
+                {
+                    Error(childPointer, RuleDiagnostics.Malformed, "Each nested rule needs a \"RuleName\".");
+                }
+            }
+        }
+        else if (expression is null)
+        {
+            Error(pointer, RuleDiagnostics.Malformed, $"The rule '{ruleName}' needs an \"Expression\".");
+            return null;
+        }
+        else
+        {
+            var parsed = ParseChecked(expression, scoped, typeof(bool), pointer + "/Expression", $"The rule '{ruleName}'");
+            if (parsed is null)
+            {
+                return null;
+            }
+
+            reads = parsed.Reads;
+        }
+
+        CheckActions(rule["Actions"], pointer + "/Actions", scoped);
+
+        LocalizedText? reason = null, label = null, note = null;
+        FeeAmount? amount = null;
+        string? attachment = null;
+        if (topLevel)
+        {
+            switch (workflow)
+            {
+                case Eligibility:
+                    reason = LocalizedText.From(properties?["reason"]);
+                    if (reason is null || reason.Vi.Length == 0)
+                    {
+                        Error(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingReason, $"The eligibility rule '{ruleName}' needs \"Properties\": {{ \"reason\": {{ \"vi\": \"…\", \"en\": \"…\" }} }} — the citizen is shown it when the rule fails.");
+                    }
+
+                    break;
+                case Fees:
+                    label = LocalizedText.From(properties?["label"]);
+                    if (label is null)
+                    {
+                        Warning(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingLabel, $"The fee rule '{ruleName}' has no \"label\"; the receipt will show the rule name instead.");
+                    }
+
+                    amount = CompileAmount(properties?["amount"], pointer + "/Properties/amount", ruleName, scoped);
+                    break;
+                case Checklist:
+                    attachment = JsonValues.TryGetString(properties?["attachment"], out var id) ? id : null;
+                    note = LocalizedText.From(properties?["note"]);
+                    if (attachment is null || _manifest.FindAttachment(attachment) is null)
+                    {
+                        var known = string.Join(", ", _manifest.Attachments.Select(a => a.Id));
+                        Error(
+                            pointer + (attachment is null ? (properties is null ? string.Empty : "/Properties") : "/Properties/attachment"),
+                            RuleDiagnostics.UnknownAttachment,
+                            attachment is null
+                                ? $"The checklist rule '{ruleName}' needs \"Properties\": {{ \"attachment\": \"<id>\" }}."
+                                : $"The checklist rule '{ruleName}' names the attachment '{attachment}', which procedure.json does not list (known: {known}).");
+                    }
+
+                    break;
+            }
+        }
+
+        var engineRule = new Rule
+        {
+            RuleName = ruleName,
+            Expression = children.Count > 0 ? null : expression,
+            RuleExpressionType = RuleExpressionType.LambdaExpression,
+            Operator = children.Count > 0 ? (JsonValues.TryGetString(rule["Operator"], out var op) ? op : "And") : null,
+            Rules = children.Count > 0 ? children : null,
+            LocalParams = ReadScopedParams(rule["LocalParams"]),
+            Enabled = !JsonValues.TryGetBoolean(rule["Enabled"], out var enabled) || enabled,
+            ErrorMessage = JsonValues.TryGetString(rule["ErrorMessage"], out var message) ? message : null,
+            SuccessEvent = JsonValues.TryGetString(rule["SuccessEvent"], out var success) ? success : null,
+            Actions = ReadActions(rule["Actions"]),
+        };
+        var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals);
+        return (compiled, engineRule);
+    }
+
+    private FeeAmount? CompileAmount(JsonNode? node, string pointer, string ruleName, List<ParameterExpression> scoped)
+    {
+        if (JsonValues.TryGetDecimal(node, out var constant))
+        {
+            return new FeeAmount(constant, null, null, []);
+        }
+
+        if (!JsonValues.TryGetString(node, out var expression))
+        {
+            Error(node is null ? JsonPointer.Parent(pointer) : pointer, RuleDiagnostics.FeeNotNumber, $"The fee rule '{ruleName}' needs \"amount\": a number of VND or an expression that computes one.");
+            return null;
+        }
+
+        var parsed = ParseChecked(expression, scoped, null, pointer, $"The amount of fee rule '{ruleName}'");
+        if (parsed?.Lambda is null)
+        {
+            return null;
+        }
+
+        var type = parsed.Lambda.Body.Type;
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (!NumberTypes.Contains(underlying))
+        {
+            Error(pointer, RuleDiagnostics.FeeNotNumber, $"The amount of fee rule '{ruleName}' yields {Describe(type)}, not a number of VND.");
+            return null;
+        }
+
+        if (underlying != type)
+        {
+            Warning(pointer, RuleDiagnostics.FeeMayBeNull, $"The amount of fee rule '{ruleName}' is empty when a field it reads is blank, and then counts as 0; write e.g. '(input.copies ?? 1) * 5000' to choose a default.");
+        }
+
+        return new FeeAmount(null, CompileArray(parsed.Lambda), expression, parsed.Reads);
+    }
+
+    private List<CompiledScopedParam> CompileScopedParams(JsonNode? node, string pointer, List<ParameterExpression> scoped)
+    {
+        var result = new List<CompiledScopedParam>();
+        if (node is not JsonArray array)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var itemPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (array[i] is not JsonObject param || !JsonValues.TryGetString(param["Name"], out var name) || !JsonValues.TryGetString(param["Expression"], out var expression))
+            {
+                Error(itemPointer, RuleDiagnostics.Malformed, "Each scoped param needs \"Name\" and \"Expression\".");
+                continue;
+            }
+
+            var parsed = ParseChecked(expression, scoped, null, itemPointer + "/Expression", $"The param '{name}'");
+            if (parsed?.Lambda is null)
+            {
+                continue;
+            }
+
+            scoped.Add(Expression.Parameter(parsed.Lambda.Body.Type, name));
+            result.Add(new CompiledScopedParam(name, parsed.Lambda.Body.Type, CompileArray(parsed.Lambda)));
+        }
+
+        return result;
+    }
+
+    private void CheckActions(JsonNode? node, string pointer, List<ParameterExpression> scoped)
+    {
+        if (node is not JsonObject actions)
+        {
+            return;
+        }
+
+        foreach (var (when, action) in actions)
+        {
+            var actionPointer = JsonPointer.Append(pointer, when);
+            var actionName = JsonValues.TryGetString(action?["Name"], out var n) ? n : string.Empty;
+            if (actionName != "OutputExpression")
+            {
+                Error(actionPointer, RuleDiagnostics.UnsupportedFeature, $"The action '{actionName}' is not allowed; only \"OutputExpression\" is.");
+                continue;
+            }
+
+            if (JsonValues.TryGetString(action?["Context"]?["Expression"], out var expression))
+            {
+                ParseChecked(expression, scoped, null, actionPointer + "/Context/Expression", "The output expression");
+            }
+        }
+    }
+
+    private ParsedExpression? ParseChecked(string expression, List<ParameterExpression> scoped, Type? resultType, string pointer, string subject)
+    {
+        var parsed = _parser.Parse(expression, scoped, resultType);
+        if (parsed.Error is { } error)
+        {
+            var location = ExpressionLocation(pointer, expression, parsed.Position);
+            _errors++;
+            _diagnostics.Add(error.UnknownField
+                ? location.Error(RuleDiagnostics.UnknownField, $"{subject} reads a field the form does not define: {error.Message}.")
+                : location.Error(RuleDiagnostics.InvalidExpression, $"{subject} is not a valid expression{(resultType == typeof(bool) ? " that yields true or false" : string.Empty)}: {error.Message}"));
+            return null;
+        }
+
+        if (parsed.Violations.Count > 0)
+        {
+            Error(pointer, RuleDiagnostics.SandboxViolation, $"{subject} uses {string.Join(", ", parsed.Violations)}, which rules may not use. Rules can read input, ctx, Dvc.*, Math and list operators only.");
+            return null;
+        }
+
+        return parsed;
+    }
+
+    private SourceLocation ExpressionLocation(string pointer, string expression, int position)
+    {
+        var location = _source.Locate(pointer);
+        if (position < 0 || location.Line == 0 || expression.Contains('\n') || expression.Contains('"') || expression.Contains('\\'))
+        {
+            return location;
+        }
+
+        // The map points at the string's opening quote; the parser's offset counts from the first character inside it.
+        return location with { Column = location.Column + 1 + Math.Min(position, expression.Length) };
+    }
+
+    private Func<object?[], object?> CompileArray(LambdaExpression lambda)
+    {
+        var args = Expression.Parameter(typeof(object[]), "args");
+        var arguments = lambda.Parameters.Select((p, i) => (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.Type));
+        var body = Expression.Convert(Expression.Invoke(lambda, arguments), typeof(object));
+        return Expression.Lambda<Func<object?[], object?>>(body, args).Compile();
+    }
+
+    private static List<ScopedParam> ReadScopedParams(JsonNode? node) =>
+        (node as JsonArray ?? []).OfType<JsonObject>()
+            .Select(p => new ScopedParam { Name = p["Name"]?.ToString(), Expression = p["Expression"]?.ToString() })
+            .ToList();
+
+    private static RuleActions? ReadActions(JsonNode? node)
+    {
+        if (node is not JsonObject actions)
+        {
+            return null;
+        }
+
+        static ActionInfo? Read(JsonNode? action) => action is JsonObject a
+            ? new ActionInfo
+            {
+                Name = a["Name"]?.ToString(),
+                Context = (a["Context"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (object)(p.Value?.ToString() ?? string.Empty)),
+            }
+            : null;
+
+        return new RuleActions { OnSuccess = Read(actions["OnSuccess"]), OnFailure = Read(actions["OnFailure"]) };
+    }
+
+    private static string Describe(Type type) =>
+        type == typeof(string) ? "text" : type == typeof(bool) || type == typeof(bool?) ? "true/false" : type.Name;
+
+    private void Error(string pointer, string code, string message)
+    {
+        _errors++;
+        _diagnostics.Add(_source.Locate(pointer).Error(code, message));
+    }
+
+    private void Warning(string pointer, string code, string message) => _diagnostics.Add(_source.Locate(pointer).Warning(code, message));
+}
