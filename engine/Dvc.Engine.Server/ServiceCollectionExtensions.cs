@@ -37,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddDvcAccounts(builder.Configuration);
         services.AddOpenApi("v1");
         services.AddRazorPages();
+        // Vietnamese text goes out as UTF-8 characters, not numeric entities (readable source, smaller pages).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
 
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.

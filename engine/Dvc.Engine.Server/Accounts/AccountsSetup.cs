@@ -74,7 +74,7 @@ internal static class AccountsSetup
         return services;
     }
 
-    private static async Task ApiAwareAsync(RedirectContext<CookieAuthenticationOptions> context, int status, string title)
+    private static async Task ApiAwareAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string title)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {

@@ -133,7 +133,7 @@ internal sealed class BuiltInReviewWorkflow(
 
     private static NewBookmark ReviewBookmark(CompiledProcedure procedure, DossierRecord dossier)
     {
-        var role = procedure.Manifest.Roles.FirstOrDefault()?.Id ?? "tiep-nhan";
+        var role = procedure.Manifest.Roles.Count > 0 ? procedure.Manifest.Roles[0].Id : "tiep-nhan";
         var title = new JsonObject { ["vi"] = "Xem xét, giải quyết hồ sơ", ["en"] = "Review and decide the dossier" }.ToJsonString();
         return new NewBookmark(
             "review",
