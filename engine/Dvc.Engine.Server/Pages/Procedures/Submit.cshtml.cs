@@ -53,7 +53,11 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDraftAsync(string code, CancellationToken ct)
+    /// <summary>One form, two buttons: "Nộp hồ sơ" submits, "Lưu nháp" saves a draft.</summary>
+    public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) =>
+        action == "draft" ? SaveDraftAsync(code, ct) : SubmitAsync(code, ct);
+
+    private async Task<IActionResult> SaveDraftAsync(string code, CancellationToken ct)
     {
         if (catalog.Find(code) is not { } procedure)
         {
@@ -65,7 +69,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         return RedirectToPage(new { code, draftId = id, saved = true });
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(string code, CancellationToken ct)
+    private async Task<IActionResult> SubmitAsync(string code, CancellationToken ct)
     {
         if (catalog.Find(code) is not { } procedure)
         {

@@ -13,25 +13,25 @@
     return "";
   }
   function applyVisibility() {
-    document.querySelectorAll("[data-visible-field]").forEach(function (wrapper) {
+    document.querySelectorAll("[data-visible-field]:not([data-visible-field=\"\"])").forEach(function (wrapper) {
       var values = JSON.parse(wrapper.getAttribute("data-visible-values") || "[]");
       var visible = values.indexOf(valueOf(wrapper.getAttribute("data-visible-field"))) >= 0;
       wrapper.hidden = !visible;
     });
   }
   function applyCascade() {
-    document.querySelectorAll("input[data-cascade-from][list]").forEach(function (input) {
+    document.querySelectorAll("input[data-cascade-from]:not([data-cascade-from=\"\"])[list]").forEach(function (input) {
       var parent = valueOf(input.getAttribute("data-cascade-from"));
       var list = document.getElementById(input.getAttribute("list"));
       if (!list) return;
-      list.querySelectorAll("option[data-parent]").forEach(function (option) {
+      list.querySelectorAll('option[data-parent]:not([data-parent=""])').forEach(function (option) {
         option.disabled = !!parent && option.getAttribute("data-parent") !== parent;
       });
     });
-    document.querySelectorAll("select[data-cascade-from]").forEach(function (select) {
+    document.querySelectorAll("select[data-cascade-from]:not([data-cascade-from=\"\"])").forEach(function (select) {
       var parent = valueOf(select.getAttribute("data-cascade-from"));
       var keep = false;
-      select.querySelectorAll("option[data-parent]").forEach(function (option) {
+      select.querySelectorAll('option[data-parent]:not([data-parent=""])').forEach(function (option) {
         var show = !parent || option.getAttribute("data-parent") === parent;
         option.hidden = !show; option.disabled = !show;
         if (show && option.selected) keep = true;

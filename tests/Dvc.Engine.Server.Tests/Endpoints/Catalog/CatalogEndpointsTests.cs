@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Server.Tests.Infrastructure;
+
+namespace Dvc.Engine.Server.Tests.Endpoints.Catalog;
+
+public sealed class CatalogEndpointsTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+{
+    [Theory]
+    [InlineData("Đăng ký khai sinh")]
+    [InlineData("dang ky khai sinh")]
+    [InlineData("HN-TP-001")]
+    public async Task Catalog_search_finds_birth_registration_with_or_without_diacritics(string query)
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var found = JsonNode.Parse(await client.GetStringAsync($"/api/v1/procedures?q={Uri.EscapeDataString(query)}"))!.AsArray();
+
+        Assert.Contains(found, p => p!["code"]!.GetValue<string>() == "HN-TP-001");
+    }
+
+    [Theory]
+    [InlineData("commune", "HN-TP-001", true)]
+    [InlineData("city", "HN-TP-001", false)]
+    [InlineData("city", "HN-GTVT-001", true)]
+    public async Task Catalog_filters_by_administrative_level(string level, string code, bool listed)
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var found = JsonNode.Parse(await client.GetStringAsync($"/api/v1/procedures?level={level}"))!.AsArray();
+
+        Assert.Equal(listed, found.Any(p => p!["code"]!.GetValue<string>() == code));
+    }
+
+    [Fact]
+    public async Task A_procedure_comes_with_its_form_schema_and_stored_versions()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var procedure = JsonNode.Parse(await client.GetStringAsync("/api/v1/procedures/HN-TP-001"))!;
+        var versions = JsonNode.Parse(await client.GetStringAsync("/api/v1/procedures/HN-TP-001/versions"))!.AsArray();
+
+        Assert.NotNull(procedure["formSchema"]!["properties"]!["child"]);
+        Assert.Single(versions);
+        Assert.Equal("Published", versions[0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_versioned_routes()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var response = await client.GetAsync("/openapi/v1.json");
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(document["paths"]!["/api/v1/dossiers"]);
+        Assert.NotNull(document["paths"]!["/api/v1/tasks/{id}/completion"]);
+    }
+}
