@@ -27,7 +27,8 @@ internal sealed record FormField(
     decimal? Maximum,
     int MinItems,
     int? MaxItems,
-    double Order)
+    double Order,
+    string? Default = null)
 {
     public bool IsGroup => Widget == FormWidgets.Group;
 

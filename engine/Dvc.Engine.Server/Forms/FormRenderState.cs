@@ -6,7 +6,10 @@ namespace Dvc.Engine.Server.Forms;
 /// <summary>What a generated form shows: current values, what was typed, and errors, all keyed by JSON pointer.</summary>
 internal sealed class FormRenderState(JsonObject values, IReadOnlyDictionary<string, string>? raw, IReadOnlyDictionary<string, string[]>? errors)
 {
-    public static FormRenderState Empty() => new(new JsonObject(), null, null);
+    public static FormRenderState Empty() => new(new JsonObject(), null, null) { Fresh = true };
+
+    /// <summary>A form nobody has filled yet: schema defaults are shown.</summary>
+    public bool Fresh { get; init; }
 
     public JsonObject Values { get; } = values;
 
@@ -40,7 +43,7 @@ internal sealed class FormRenderState(JsonObject values, IReadOnlyDictionary<str
         var value = ValueAt(pointer);
         if (value is null)
         {
-            return "";
+            return Fresh ? field.Default ?? "" : "";
         }
 
         var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();

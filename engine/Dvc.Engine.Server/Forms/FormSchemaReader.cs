@@ -119,7 +119,8 @@ internal sealed class FormSchemaReader(IAdministrativeUnits units)
             Number(property["maximum"]),
             minItems,
             maxItems,
-            ui?["order"] is JsonValue order && order.TryGetValue<double>(out var o) ? o : 1000 + position);
+            ui?["order"] is JsonValue order && order.TryGetValue<double>(out var o) ? o : 1000 + position,
+            property["default"] is JsonValue d ? Scalar(d) : null);
     }
 
     private (IReadOnlyList<FormOption> Options, bool FreeText) Options(JsonObject property, JsonObject? ui, string widget)
