@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Dvc.Engine.Sdk;
+
+namespace Dvc.Engine.Core.Workflows.Activities;
+
+/// <summary>
+/// <c>Dvc.RequestPayment</c>: asks the citizen to pay <see cref="Amount"/> online and waits for the gateway's callback,
+/// resumed with <c>{ status: "Paid"|"Failed"|"Expired", transactionId }</c>.
+/// </summary>
+[Activity("Dvc.RequestPayment", Category = "Payments", DisplayName = "Request payment", DisplayNameVi = "Yêu cầu thanh toán",
+    Description = "Waits for the citizen to pay the fee online.", Icon = "payments")]
+[Outcomes("Paid", "Failed", "Expired")]
+public sealed class RequestPayment : ActivityBase
+{
+    private static readonly string[] Statuses = ["Paid", "Failed", "Expired"];
+
+    /// <summary>The amount in VND, normally from the fee rules.</summary>
+    [Input(UiHint = UiHints.Expression, DisplayNameVi = "Số tiền (VND)", Description = "Fee in VND, normally from the fee rules.", Order = 1)]
+    public decimal Amount { get; set; }
+
+    /// <summary>What the payment is for.</summary>
+    [Input(DisplayNameVi = "Nội dung", Description = "Payment description shown to the citizen.", Order = 2)]
+    public string? Description { get; set; }
+
+    /// <summary>The gateway's transaction id.</summary>
+    [Output(Description = "The payment gateway's transaction id.")]
+    public string? TransactionId { get; set; }
+
+    /// <inheritdoc />
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var payload = new JsonObject { ["amount"] = Amount, ["description"] = Description, ["dossierCode"] = context.Dossier.Code };
+        return ValueTask.FromResult(ActivityResult.WaitFor(new BookmarkRequest("Dvc.RequestPayment", context.ActivityId, payload)));
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRequest bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        var status = (payload as JsonObject)?["status"]?.ToString() ?? (payload as JsonObject)?["outcome"]?.ToString() ?? (payload is JsonValue v ? v.ToString() : null);
+        if (status is null || !Statuses.Contains(status, StringComparer.Ordinal))
+        {
+            return ValueTask.FromResult(ActivityResult.RejectResume($"Trạng thái thanh toán '{status}' không hợp lệ. / Payment status '{status}' must be Paid, Failed or Expired."));
+        }
+
+        TransactionId = (payload as JsonObject)?["transactionId"]?.ToString();
+        context.Log($"Thanh toán {Amount:0} VND: {status}");
+        return ValueTask.FromResult(ActivityResult.Complete(status));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Dvc.Engine.Sdk;
+
+namespace Dvc.Engine.Core.Workflows.Dossiers;
+
+/// <summary>
+/// The one seam through which the <c>Dvc.</c> domain activities reach the host: rules, templates, the notification
+/// and national-portal outboxes and the issued-result record. The server implements it over its real engines and
+/// stores; <see cref="InMemoryDossierServices"/> serves <c>dvc run</c> and tests.
+/// </summary>
+public interface IDossierServices
+{
+    /// <summary>Evaluates the rules workflow <paramref name="workflowName"/> (a RulesEngine workflow of the procedure) on the dossier.</summary>
+    ValueTask<RulesEvaluation> EvaluateRulesAsync(string workflowName, DossierInfo dossier, CancellationToken cancellationToken);
+
+    /// <summary>Renders the procedure template <paramref name="templateName"/> with <paramref name="model"/> (<c>data</c>, <c>dossier</c>).</summary>
+    ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken);
+
+    /// <summary>Queues a notification to the citizen.</summary>
+    ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>Queues a status update to the national public-service portal.</summary>
+    ValueTask EnqueuePortalSyncAsync(PortalSync sync, CancellationToken cancellationToken);
+
+    /// <summary>Records the result issued for the dossier (the rendered decision document).</summary>
+    ValueTask RecordResultAsync(IssuedResult result, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of a rules workflow: passed or not, and what the rules computed.</summary>
+public sealed record RulesEvaluation(bool Passed, JsonNode? Output = null);
+
+/// <summary>A notification to send: channel <c>email</c> or <c>sms</c>, the template used and the rendered text.</summary>
+public sealed record DossierNotification(string DossierCode, string Channel, string Template, string Text);
+
+/// <summary>A status to push to the national portal.</summary>
+public sealed record PortalSync(string DossierCode, string Status);
+
+/// <summary>A result issued for a dossier: the decision (Approved/Rejected), the template and the rendered text.</summary>
+public sealed record IssuedResult(string DossierCode, string Decision, string Template, string Text);

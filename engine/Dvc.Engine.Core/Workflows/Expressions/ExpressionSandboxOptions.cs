@@ -1,0 +1,29 @@
+namespace Dvc.Engine.Core.Workflows.Expressions;
+
+/// <summary>
+/// Limits for workflow expressions. JavaScript (Jint) and Liquid (Fluid) run without CLR access; these bound what
+/// a script may cost so one bad definition cannot stall the server.
+/// </summary>
+public sealed record ExpressionSandboxOptions
+{
+    /// <summary>The defaults: generous for real conditions, tight for loops that never end.</summary>
+    public static ExpressionSandboxOptions Default { get; } = new();
+
+    /// <summary>Statements one JavaScript evaluation may execute.</summary>
+    public int MaxStatements { get; init; } = 50_000;
+
+    /// <summary>JavaScript call depth.</summary>
+    public int MaxRecursion { get; init; } = 64;
+
+    /// <summary>Wall-clock time one JavaScript evaluation may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Bytes one JavaScript evaluation may allocate.</summary>
+    public long MemoryBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Steps one Liquid rendering may take.</summary>
+    public int LiquidMaxSteps { get; init; } = 20_000;
+
+    /// <summary>Liquid include/render depth.</summary>
+    public int LiquidMaxRecursion { get; init; } = 16;
+}

@@ -1,0 +1,299 @@
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Workflows.Activities.Elsa;
+using Dvc.Engine.Core.Workflows.Expressions;
+using Dvc.Engine.Core.Workflows.Model;
+using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Core.Workflows.Serialization;
+
+namespace Dvc.Engine.Core.Workflows;
+
+/// <summary>
+/// Reads an Elsa 3 workflow JSON, checks it and prepares it to run once per version: activity types resolved,
+/// expressions parsed (JavaScript prepared, Liquid parsed), flowchart graphs analysed. Every problem is a
+/// <see cref="Diagnostic"/> with file, JSON pointer, line and column; nothing throws on bad input.
+/// </summary>
+public static class WorkflowCompiler
+{
+    private const string HumanTaskType = "Dvc.HumanTask";
+
+    /// <summary>Compiles one workflow file.</summary>
+    /// <param name="json">The file's bytes (UTF-8, a BOM is accepted).</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="context">Declared roles and the activity registry.</param>
+    public static WorkflowCompileResult Compile(ReadOnlyMemory<byte> json, string file, WorkflowCompileContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var diagnostics = new DiagnosticBag(file, JsonLineMap.Build(json.Span));
+        var root = WorkflowReader.Parse(json, diagnostics);
+        var document = root is null ? null : WorkflowReader.Read(root, diagnostics);
+        if (document is null)
+        {
+            return new WorkflowCompileResult(null, null, diagnostics.Items);
+        }
+
+        var compiler = new Compilation(document, context, diagnostics);
+        var compiledRoot = compiler.CompileActivity(document.Root, null);
+        compiler.CheckVariableReferences();
+        var workflow = diagnostics.HasErrors ? null : new CompiledWorkflow(document, file, compiledRoot, compiler.Activities, compiler.Variables);
+        return new WorkflowCompileResult(workflow, document, diagnostics.Items);
+    }
+
+    private sealed class Compilation(WorkflowDocument document, WorkflowCompileContext context, DiagnosticBag diagnostics)
+    {
+        public Dictionary<string, CompiledActivity> Activities { get; } = new(StringComparer.Ordinal);
+
+        public List<VariableDefinition> Variables { get; } = [.. document.Variables, .. document.AllActivities().SelectMany(a => a.Variables)];
+
+        private readonly HashSet<string> _workflowOutputs = ReadWorkflowOutputNames(document.Json);
+
+        public CompiledActivity CompileActivity(ActivityNode node, CompiledActivity? parent)
+        {
+            ActivityRegistration? registration = null;
+            if (!context.Registry.TryGet(node.Type, out var found))
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.UnknownActivityType,
+                    $"Activity type '{node.Type}' of '{node.Id}' is not supported; its JSON and connections are kept.",
+                    node.Pointer + "/" + (JsonLookup.Find(node.Json, "type") ?? "type"));
+            }
+            else
+            {
+                registration = found;
+            }
+
+            var compiled = new CompiledActivity(node, registration, parent);
+            if (!Activities.TryAdd(node.Id, compiled))
+            {
+                diagnostics.Error(WorkflowDiagnostics.DuplicateActivityId, $"Activity id '{node.Id}' is used more than once.", node.Pointer + "/id");
+            }
+
+            foreach (var input in node.Inputs.Values)
+            {
+                CompileExpression(compiled, input.Name, input);
+            }
+
+            if (node.Type == "Elsa.FlowSwitch" && node.Property("cases") is JsonArray cases)
+            {
+                var casesPointer = node.Pointer + "/" + JsonLookup.Find(node.Json, "cases");
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    if (cases[i] is JsonObject switchCase && JsonLookup.Find(switchCase, "condition") is { } conditionKey)
+                    {
+                        var condition = WorkflowReader.ReadExpression(FlowSwitch.CaseKey(i), "Boolean", switchCase[conditionKey], $"{casesPointer}/{i}/{conditionKey}") with { IsBare = true };
+                        CompileExpression(compiled, FlowSwitch.CaseKey(i), condition);
+                    }
+                }
+            }
+
+            if (node.Type == HumanTaskType)
+            {
+                CheckHumanTask(node);
+            }
+
+            var children = new List<CompiledActivity>();
+            foreach (var (_, slot) in node.Slots)
+            {
+                foreach (var child in slot)
+                {
+                    children.Add(CompileActivity(child, compiled));
+                }
+            }
+
+            compiled.Children = node.Slot("activities").Count > 0 || node.Slot("body").Count > 0 || node.Slot("branches").Count > 0
+                ? children.Where(c => node.Slot("activities").Concat(node.Slot("body")).Concat(node.Slot("branches")).Contains(c.Node)).ToList()
+                : [];
+
+            if (node.Type == "Elsa.Flowchart")
+            {
+                compiled.Graph = BuildGraph(node);
+            }
+
+            return compiled;
+        }
+
+        public void CheckVariableReferences()
+        {
+            var known = Variables.SelectMany(v => new[] { v.Id, v.Name }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var activity in Activities.Values)
+            {
+                if (activity.Type == "Elsa.SetVariable" && SetVariable.Reference(activity.Node) is var reference
+                    && (reference is null || !known.Contains(reference)))
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.UnknownVariable,
+                        $"SetVariable '{activity.Id}' names variable '{reference}', which is not declared.",
+                        activity.Node.Pointer + "/" + (JsonLookup.Find(activity.Node.Json, "variable") ?? "variable"));
+                }
+
+                foreach (var expression in activity.Expressions.Values.OfType<VariableExpression>())
+                {
+                    if (!known.Contains(expression.Reference ?? string.Empty) && !known.Contains(expression.ReferenceName ?? string.Empty))
+                    {
+                        diagnostics.Error(
+                            WorkflowDiagnostics.UnknownVariable,
+                            $"Input '{expression.Source.Name}' of '{activity.Id}' reads variable '{expression.Reference}', which is not declared.",
+                            expression.Source.ValuePointer);
+                    }
+                }
+
+                foreach (var (output, target) in activity.Node.OutputBindings)
+                {
+                    if (!known.Contains(target) && !_workflowOutputs.Contains(target))
+                    {
+                        diagnostics.Warning(
+                            WorkflowDiagnostics.UnknownVariable,
+                            $"Output '{output}' of '{activity.Id}' is bound to '{target}', which is neither a variable nor a workflow output; it is kept as a workflow output.",
+                            activity.Node.Pointer + "/" + (JsonLookup.Find(activity.Node.Json, output) ?? output));
+                    }
+                }
+            }
+        }
+
+        private void CompileExpression(CompiledActivity activity, string key, ExpressionInput input)
+        {
+            switch (input.ExpressionType)
+            {
+                case "Literal":
+                    activity.Expressions[key] = new LiteralExpression(input);
+                    break;
+                case "Object" or "Json":
+                    activity.Expressions[key] = new ObjectExpression(input);
+                    break;
+                case "Variable":
+                    activity.Expressions[key] = new VariableExpression(input);
+                    break;
+                case "JavaScript":
+                    if (JavaScriptExpression.TryCompile(input, out var jsError) is { } script)
+                    {
+                        activity.Expressions[key] = script;
+                    }
+                    else
+                    {
+                        diagnostics.Error(WorkflowDiagnostics.JavaScriptSyntax, $"The JavaScript of input '{input.Name}' in '{activity.Id}' does not parse: {jsError}", input.ValuePointer);
+                    }
+
+                    break;
+                case "Liquid":
+                    if (LiquidExpression.TryCompile(input, out var liquidError) is { } template)
+                    {
+                        activity.Expressions[key] = template;
+                    }
+                    else
+                    {
+                        diagnostics.Error(WorkflowDiagnostics.LiquidSyntax, $"The Liquid of input '{input.Name}' in '{activity.Id}' does not parse: {liquidError}", input.ValuePointer);
+                    }
+
+                    break;
+                default:
+                    diagnostics.Error(
+                        WorkflowDiagnostics.UnsupportedExpression,
+                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, JavaScript or Liquid.",
+                        input.TypePointer);
+                    break;
+            }
+        }
+
+        private void CheckHumanTask(ActivityNode node)
+        {
+            var outcomesKey = JsonLookup.Find(node.Json, "outcomes");
+            if (outcomesKey is null || node.Json[outcomesKey] is not JsonArray { Count: > 0 })
+            {
+                diagnostics.Error(WorkflowDiagnostics.MissingOutcomes, $"Human task '{node.Id}' declares no 'outcomes'.", node.Pointer + (outcomesKey is null ? string.Empty : "/" + outcomesKey));
+            }
+
+            if (context.Roles is null)
+            {
+                return;
+            }
+
+            if (!node.Inputs.TryGetValue("role", out var role) && node.Property("role") is null)
+            {
+                diagnostics.Error(WorkflowDiagnostics.UnknownRole, $"Human task '{node.Id}' names no role.", node.Pointer);
+                return;
+            }
+
+            var roleValue = role is null ? node.Property("role") : role.ExpressionType == "Literal" ? role.Value : null;
+            if (roleValue is JsonValue value && value.TryGetValue<string>(out var roleName) && !context.Roles.Contains(roleName, StringComparer.Ordinal))
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.UnknownRole,
+                    $"Human task '{node.Id}' names role '{roleName}', which the procedure does not declare (roles: {string.Join(", ", context.Roles)}).",
+                    role?.ValuePointer ?? node.Pointer + "/" + JsonLookup.Find(node.Json, "role"));
+            }
+        }
+
+        private FlowGraph BuildGraph(ActivityNode flowchart)
+        {
+            var children = flowchart.Slot("activities").GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
+            var valid = new List<ConnectionDefinition>();
+            foreach (var connection in flowchart.Connections)
+            {
+                var missing = !children.ContainsKey(connection.SourceId) ? (connection.SourceId, connection.SourcePointer)
+                    : !children.ContainsKey(connection.TargetId) ? (connection.TargetId, connection.TargetPointer)
+                    : default;
+                if (missing.Item1 is not null)
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.ConnectionToMissingActivity,
+                        $"A connection of flowchart '{flowchart.Id}' names activity '{missing.Item1}', which is not in that flowchart.",
+                        missing.Item2);
+                    continue;
+                }
+
+                var source = children[connection.SourceId];
+                if (context.Registry.TryGet(source.Type, out var registration)
+                    && registration.Behavior.PossibleOutcomes(source, registration.Descriptor) is { } outcomes
+                    && !outcomes.Contains(connection.SourcePort, StringComparer.Ordinal))
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.UnknownSourcePort,
+                        $"Activity '{source.Id}' ({source.Type}) has no outcome '{connection.SourcePort}'; it can complete with: {string.Join(", ", outcomes)}.",
+                        connection.SourcePortPointer);
+                }
+
+                valid.Add(connection);
+            }
+
+            var graph = new FlowGraph(valid, Flowchart.FindStartActivity(flowchart, valid));
+            foreach (var (connection, isValid) in graph.BackEdges)
+            {
+                var reachable = connection.SourceId == graph.StartActivityId || !graph.IsDangling(connection.SourceId);
+                if (reachable && !isValid)
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.InvalidBackEdge,
+                        $"The loop from '{connection.SourceId}' back to '{connection.TargetId}' is invalid: every path from '{connection.SourceId}' to the start must pass through '{connection.TargetId}'.",
+                        connection.Pointer);
+                }
+            }
+
+            foreach (var child in flowchart.Slot("activities"))
+            {
+                if (graph.IsDangling(child.Id))
+                {
+                    diagnostics.Warning(WorkflowDiagnostics.UnreachableActivity, $"Activity '{child.Id}' cannot be reached from the start of flowchart '{flowchart.Id}'; it never runs.", child.Pointer);
+                }
+            }
+
+            return graph;
+        }
+
+        private static HashSet<string> ReadWorkflowOutputNames(JsonObject json)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (JsonLookup.Get(json, "outputs") is JsonArray outputs)
+            {
+                foreach (var output in outputs.OfType<JsonObject>())
+                {
+                    if (JsonLookup.GetString(output, "name") is { } name)
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            return names;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Workflows.Dossiers;
+using Dvc.Engine.Core.Workflows.Expressions;
+using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Sdk;
+
+namespace Dvc.Engine.Core.Workflows;
+
+/// <summary>
+/// Runs compiled workflows: <see cref="StartAsync"/> runs a new instance until every path waits or it finishes;
+/// <see cref="ResumeAsync"/> continues from a saved <see cref="WorkflowState"/> at one bookmark, exactly once.
+/// The caller's state object is never changed: each call works on a copy and returns the new state.
+/// </summary>
+public sealed class WorkflowInterpreter
+{
+    private readonly IDossierServices _dossierServices;
+    private readonly TimeProvider _time;
+    private readonly IServiceProvider? _services;
+    private readonly ExpressionSandboxOptions _sandbox;
+
+    /// <summary>Creates an interpreter over the host's services.</summary>
+    /// <param name="dossierServices">The domain activities' seam to rules, templates and outboxes.</param>
+    /// <param name="timeProvider">The clock for timers and logs; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="services">Further services plugins may resolve through their context.</param>
+    /// <param name="sandbox">Expression limits; <see cref="ExpressionSandboxOptions.Default"/> by default.</param>
+    public WorkflowInterpreter(IDossierServices dossierServices, TimeProvider? timeProvider = null, IServiceProvider? services = null, ExpressionSandboxOptions? sandbox = null)
+    {
+        _dossierServices = dossierServices;
+        _time = timeProvider ?? TimeProvider.System;
+        _services = services;
+        _sandbox = sandbox ?? ExpressionSandboxOptions.Default;
+    }
+
+    /// <summary>Starts a new instance for a dossier and runs it until it waits, finishes or faults.</summary>
+    public async Task<WorkflowRunResult> StartAsync(CompiledWorkflow workflow, DossierInfo dossier, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(dossier);
+        var state = new WorkflowState
+        {
+            InstanceId = instanceId ?? Guid.NewGuid().ToString("N"),
+            DefinitionId = workflow.Document.DefinitionId,
+            DefinitionVersionId = workflow.Document.Id,
+            Input = InputFor(dossier),
+        };
+        var run = new WorkflowExecution(workflow, state, ContextFor(dossier));
+        run.Start(workflow.Root);
+        await run.RunAsync(cancellationToken);
+        return new WorkflowRunResult(state, true);
+    }
+
+    /// <summary>
+    /// Resumes one bookmark with a payload. Refused (state unchanged) when the bookmark is unknown or already consumed,
+    /// when the instance is not suspended, or when the activity rejects the payload.
+    /// </summary>
+    public async Task<WorkflowRunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowState state, string bookmarkId, JsonNode? payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.ConsumedBookmarks.Contains(bookmarkId))
+        {
+            return new WorkflowRunResult(state, false, $"Bookmark '{bookmarkId}' was already resumed.");
+        }
+
+        if (state.Status != WorkflowStatus.Suspended)
+        {
+            return new WorkflowRunResult(state, false, $"The instance is {state.Status}, not waiting.");
+        }
+
+        var copy = state.Clone();
+        var bookmark = copy.Bookmarks.Find(x => x.Id == bookmarkId);
+        if (bookmark is null)
+        {
+            return new WorkflowRunResult(state, false, $"Bookmark '{bookmarkId}' does not exist.");
+        }
+
+        var run = new WorkflowExecution(workflow, copy, ContextFor(DossierFor(copy.Input)));
+        await run.ResumeAsync(bookmark, payload, cancellationToken);
+        return run.Rejection is { } rejection
+            ? new WorkflowRunResult(state, false, rejection)
+            : new WorkflowRunResult(copy, true);
+    }
+
+    /// <summary>Resumes the first open <c>Elsa.Event</c> bookmark waiting for <paramref name="eventName"/>.</summary>
+    public Task<WorkflowRunResult> PublishEventAsync(CompiledWorkflow workflow, WorkflowState state, string eventName, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var bookmark = state.Bookmarks.Find(x => x.Name == "Event" && x.Key == eventName);
+        return bookmark is null
+            ? Task.FromResult(new WorkflowRunResult(state, false, $"No bookmark waits for event '{eventName}'."))
+            : ResumeAsync(workflow, state, bookmark.Id, payload, cancellationToken);
+    }
+
+    /// <summary>Resumes every timer bookmark that is due by the injected clock, earliest first.</summary>
+    public async Task<WorkflowRunResult> ResumeDueTimersAsync(CompiledWorkflow workflow, WorkflowState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var result = new WorkflowRunResult(state, false, "No timer is due.");
+        while (result.State.Status == WorkflowStatus.Suspended
+            && result.State.Bookmarks.Where(x => x.DueAt is { } due && due <= _time.GetUtcNow()).OrderBy(x => x.DueAt).FirstOrDefault() is { } due)
+        {
+            var next = await ResumeAsync(workflow, result.State, due.Id, null, cancellationToken);
+            if (!next.Accepted)
+            {
+                break;
+            }
+
+            result = next;
+        }
+
+        return result;
+    }
+
+    private WorkflowRuntimeContext ContextFor(DossierInfo dossier) =>
+        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, _time, _services), dossier);
+
+    private static JsonObject InputFor(DossierInfo dossier) => new()
+    {
+        ["data"] = dossier.Data.ValueKind == JsonValueKind.Undefined ? new JsonObject() : JsonNode.Parse(dossier.Data.GetRawText()),
+        ["fee"] = dossier.Fee,
+        ["dossierCode"] = dossier.Code,
+        ["serviceLevel"] = dossier.ServiceLevel,
+        ["procedureCode"] = dossier.ProcedureCode,
+    };
+
+    private static DossierInfo DossierFor(JsonObject input)
+    {
+        using var data = JsonDocument.Parse(input["data"]?.ToJsonString() ?? "{}");
+        return new DossierInfo(
+            input["dossierCode"]?.GetValue<string>() ?? string.Empty,
+            input["procedureCode"]?.GetValue<string>() ?? string.Empty,
+            data.RootElement.Clone(),
+            ValueConversion.ToNumber(input["fee"]),
+            (int)(ValueConversion.ToNumber(input["serviceLevel"]) ?? 3));
+    }
+
+    /// <summary>Gives activities the dossier services and the clock, then whatever the host offers.</summary>
+    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, TimeProvider time, IServiceProvider? inner) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(IDossierServices) ? dossierServices
+            : serviceType == typeof(TimeProvider) ? time
+            : inner?.GetService(serviceType);
+    }
+}
+
+/// <summary>What a start or resume produced. When <see cref="Accepted"/> is false, <see cref="State"/> is the unchanged input state.</summary>
+public sealed record WorkflowRunResult(WorkflowState State, bool Accepted, string? Refusal = null)
+{
+    /// <summary>The instance status after the call.</summary>
+    public WorkflowStatus Status => State.Status;
+
+    /// <summary>The open bookmarks after the call.</summary>
+    public IReadOnlyList<WorkflowBookmark> Bookmarks => State.Bookmarks;
+}
