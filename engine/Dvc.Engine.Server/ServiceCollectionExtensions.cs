@@ -1,5 +1,6 @@
 using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Catalog;
@@ -43,7 +44,9 @@ public static class ServiceCollectionExtensions
         services.AddAntiforgery();
 
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.
-        services.AddSingleton(_ => new ProcedureCompiler());
+        services.AddSingleton(ActivityRegistry.CreateDefault());
+        services.AddSingleton<ElsaWorkflowPartCompiler>();
+        services.AddSingleton(sp => new ProcedureCompiler(workflowCompiler: sp.GetRequiredService<ElsaWorkflowPartCompiler>()));
         services.AddSingleton(_ => new WorkingCalendar());
 
         services.AddSingleton<IAdministrativeUnits, AdministrativeUnits>();
@@ -56,7 +59,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<DossierResults>();
         services.AddScoped<DossierTimeline>();
-        services.AddScoped<IDossierWorkflow, BuiltInReviewWorkflow>();
+        services.AddScoped<BuiltInReviewWorkflow>();
+        services.AddScoped<ElsaDossierWorkflow>();
+        services.AddScoped<IDossierWorkflow>(sp => sp.GetRequiredService<ElsaDossierWorkflow>());
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();

@@ -25,6 +25,20 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_first_task_comes_from_the_procedures_own_workflow()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+
+        var task = await Inbox.OpenTaskAsync(await server.OfficerAsync(Commune), code);
+
+        // HN-TP-001 workflow.json: the "reception" Dvc.HumanTask of role tiep-nhan offers these outcomes.
+        Assert.Equal("tiep-nhan", task!["role"]!.GetValue<string>());
+        Assert.Equal(["Accept", "RequestSupplement", "Reject"], task["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal("Kiểm tra, tiếp nhận hồ sơ", task["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_officer_of_another_agency_can_neither_see_nor_complete_the_task()
     {
         var citizen = await server.NewCitizenAsync();
