@@ -14,6 +14,7 @@ using Dvc.Engine.Server.Statistics;
 using Dvc.Engine.Server.Storage;
 using Dvc.Engine.Server.Tasks;
 using Dvc.Engine.Server.Workflows;
+using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
 namespace Dvc.Engine.Server;
@@ -32,6 +33,12 @@ public static class ServiceCollectionExtensions
         var database = builder.Configuration[$"{DvcServerOptions.Section}:Database"] ?? new DvcServerOptions().Database;
         services.AddDvcPersistence(DatabaseConnection.ToConnectionString(database, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<DvcDbContext>("database");
+
+        // Cookie and antiforgery keys live with the files, so sign-ins survive restarts and nodes share them.
+        var filesRoot = Path.GetFullPath(builder.Configuration[$"{FileStorageOptions.Section}:Root"] ?? new FileStorageOptions().Root, builder.Environment.ContentRootPath);
+        services.AddDataProtection()
+            .SetApplicationName("dvc-engine")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(filesRoot, "keys")));
 
         services.AddDvcProblemDetails();
         services.AddPortalLocalization();

@@ -307,6 +307,28 @@ internal sealed partial class DossierService(
         return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingSupplement"]);
     }
 
+    /// <summary>
+    /// Confirms the payment the workflow waits for. Without a payment plugin the portal offers a local simulated
+    /// gateway (Development and tests); the plugin's signed callback resumes the same bookmark.
+    /// </summary>
+    public async Task<CommandResult> PayAsync(string code, Viewer viewer, CancellationToken ct)
+    {
+        var dossier = await store.GetByCodeAsync(code, ct);
+        if (dossier is null || !IsOwner(dossier, viewer) || catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode) is not { } procedure)
+        {
+            return CommandResult.Missing;
+        }
+
+        if (dossier.Status != DossierStatuses.AwaitingPayment)
+        {
+            return new CommandResult.Conflict(text["dossier.notAwaitingPayment"]);
+        }
+
+        var transaction = $"SIM-{clock.GetUtcNow():yyyyMMddHHmmss}-{dossier.Code}";
+        var step = await workflow.PaidAsync(procedure, dossier, transaction, viewer, ct);
+        return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingPayment"]);
+    }
+
     public async Task<CommandResult> RateAsync(string code, Viewer viewer, int rating, string? feedback, CancellationToken ct)
     {
         var dossier = await store.GetByCodeAsync(code, ct);

@@ -36,6 +36,10 @@ internal sealed class BuiltInReviewWorkflow(
 
     public Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct) => Task.FromResult(Outcomes);
 
+    /// <summary>The review flow never asks for a payment.</summary>
+    public Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct) =>
+        Task.FromResult(new WorkflowStep(false));
+
     public async Task<WorkflowStep> TaskCompletedAsync(
         CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Viewer officer, CancellationToken ct)
     {

@@ -19,6 +19,9 @@ internal interface IDossierWorkflow
 
     Task<WorkflowStep> SupplementedAsync(CompiledProcedure procedure, DossierRecord dossier, Viewer citizen, CancellationToken ct);
 
+    /// <summary>A waiting payment was paid (gateway callback or the local simulator).</summary>
+    Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct);
+
     /// <summary>The outcomes a task offers (from its activity), for the inbox buttons.</summary>
     Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
 }

@@ -21,12 +21,30 @@ public static class Submissions
     {
         procedureCode = "HN-TP-001",
         data = data ?? TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json"),
+        attachments = BirthAttachments(),
+    };
+
+    public static object[] BirthAttachments() =>
+    [
+        new { attachmentId = "giay-chung-sinh", fileName = "giay-chung-sinh.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
+        new { attachmentId = "giay-chung-nhan-ket-hon", fileName = "ket-hon.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
+    ];
+
+    /// <summary>A valid international driving permit application (level 4, fee 135.000 đ paid online).</summary>
+    public static object DrivingPermit() => new
+    {
+        procedureCode = "HN-GTVT-001",
+        data = TestCaseInput("HN-GTVT-001", "01-hop-le-b2-nhan-qua-buu-chinh.json"),
         attachments = new[]
         {
-            new { attachmentId = "giay-chung-sinh", fileName = "giay-chung-sinh.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
-            new { attachmentId = "giay-chung-nhan-ket-hon", fileName = "ket-hon.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
+            new { attachmentId = "ban-sao-gplx", fileName = "gplx.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
+            new { attachmentId = "ban-sao-ho-chieu", fileName = "ho-chieu.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 },
+            new { attachmentId = "anh-chan-dung-3x4", fileName = "anh.png", contentType = "image/png", contentBase64 = PngBase64 },
         },
     };
+
+    /// <summary>A 1×1 PNG.</summary>
+    public static readonly string PngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     public static async Task<string> SubmitBirthRegistrationAsync(HttpClient client)
     {

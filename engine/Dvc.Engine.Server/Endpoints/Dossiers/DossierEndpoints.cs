@@ -25,6 +25,7 @@ internal static class DossierEndpoints
         group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).");
         group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous();
         group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.");
+        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).");
         group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.");
         group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.");
         group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.");
@@ -99,6 +100,10 @@ internal static class DossierEndpoints
             .ToList();
         return ToResult(await dossiers.SupplementAsync(code, Viewer.From(user), request.Data, files, request.Note, ct), text);
     }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Pay(
+        string code, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>
+        ToResult(await dossiers.PayAsync(code, Viewer.From(user), ct), text);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Rate(
         string code, RatingRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>

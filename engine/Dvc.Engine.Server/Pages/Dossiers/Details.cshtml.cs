@@ -60,6 +60,12 @@ internal sealed class DetailsModel(DossierService dossiers, ProcedureCatalog cat
         }
     }
 
+    public async Task<IActionResult> OnPostPayAsync(string code, CancellationToken ct)
+    {
+        var result = await dossiers.PayAsync(code, Viewer.From(User), ct);
+        return result is CommandResult.NotFound ? NotFound() : RedirectToPage(new { code });
+    }
+
     public async Task<IActionResult> OnPostRateAsync(string code, int rating, string? feedback, CancellationToken ct)
     {
         var result = await dossiers.RateAsync(code, Viewer.From(User), rating, feedback, ct);
