@@ -69,6 +69,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BuiltInReviewWorkflow>();
         services.AddScoped<ElsaDossierWorkflow>();
         services.AddScoped<IDossierWorkflow>(sp => sp.GetRequiredService<ElsaDossierWorkflow>());
+        services.AddOptions<WorkflowTimerOptions>().BindConfiguration(WorkflowTimerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<WorkflowTimers>();
+        services.AddHostedService<WorkflowTimerService>();
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();

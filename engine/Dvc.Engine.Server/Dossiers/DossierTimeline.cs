@@ -31,7 +31,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
                 DossierEvents.StatusChanged => text.Format("event.StatusChanged", text["status." + (data?["to"]?.GetValue<string>() ?? "")]),
                 DossierEvents.TaskCompleted => text.Format(
                     "event.TaskCompleted",
-                    data?["title"]?.GetValue<string>() ?? "",
+                    Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
                     OutcomeLabel(data?["outcome"]?.GetValue<string>() ?? "")),
                 DossierEvents.Log => data?["message"]?.GetValue<string>() ?? e.Reason ?? e.Kind,
                 _ => text["event." + e.Kind] is var t && !t.StartsWith("event.", StringComparison.Ordinal) ? t : e.Kind,

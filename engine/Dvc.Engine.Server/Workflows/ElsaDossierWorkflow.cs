@@ -22,6 +22,7 @@ namespace Dvc.Engine.Server.Workflows;
 /// </summary>
 internal sealed partial class ElsaDossierWorkflow(
     BuiltInReviewWorkflow fallback,
+    Catalog.ProcedureCatalog catalog,
     WorkflowStore workflows,
     DossierStore dossiers,
     DossierResults results,
@@ -103,8 +104,21 @@ internal sealed partial class ElsaDossierWorkflow(
         return null;
     }
 
+    /// <summary>A timer bookmark fell due (supplement deadline, Elsa.Delay/Timer): resume it with no payload.</summary>
+    public async Task<WorkflowStep> TimerFiredAsync(Guid instanceId, Guid bookmarkId, CancellationToken ct)
+    {
+        var instance = await workflows.GetAsync(instanceId, ct);
+        if (instance is null || IsBuiltIn(instance) || await dossiers.GetAsync(instance.DossierId, ct) is not { } dossier
+            || CompiledFor(dossier) is not { } procedure)
+        {
+            return new WorkflowStep(false);
+        }
+
+        return await ResumeAsync(procedure, dossier, instance, bookmarkId, null, "system", null, ct);
+    }
+
     private async Task<WorkflowStep> ResumeAsync(
-        CompiledProcedure procedure, DossierRecord dossier, WorkflowInstanceRecord instance, Guid bookmarkId, JsonObject payload, string actor, string? reason, CancellationToken ct)
+        CompiledProcedure procedure, DossierRecord dossier, WorkflowInstanceRecord instance, Guid bookmarkId, JsonObject? payload, string actor, string? reason, CancellationToken ct)
     {
         var bookmark = await workflows.GetBookmarkAsync(bookmarkId, ct);
         if (bookmark is null || procedure.Workflow is not CompiledWorkflow workflow)
@@ -113,7 +127,7 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         var before = WorkflowState.FromJson(instance.StateJson);
-        var collector = Collector(procedure, dossier, payload);
+        var collector = Collector(procedure, dossier, payload ?? []);
         var run = await Interpreter(collector).ResumeAsync(workflow, before, bookmark.Hash, payload, ct);
         if (!run.Accepted)
         {
@@ -162,6 +176,8 @@ internal sealed partial class ElsaDossierWorkflow(
             : waitsForSupplement is not null ? DossierStatuses.AwaitingSupplement
             : state.Bookmarks.Any(b => b.Name == Payment) ? DossierStatuses.AwaitingPayment
             : DossierStatuses.IsFinished(dossier.Status) ? dossier.Status
+            // Ended while the citizen still owed a supplement: the request expired and the dossier is closed.
+            : state.Status == WorkflowStatus.Finished && dossier.Status == DossierStatuses.AwaitingSupplement ? DossierStatuses.Cancelled
             : state.Status == WorkflowStatus.Finished ? DossierStatuses.Completed
             : DossierStatuses.Processing;
 
@@ -258,6 +274,8 @@ internal sealed partial class ElsaDossierWorkflow(
 
         return list;
     }
+
+    private CompiledProcedure? CompiledFor(DossierRecord dossier) => catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode);
 
     private WorkflowInterpreter Interpreter(ServerDossierServices collector) => new(collector, clock, services);
 

@@ -27,6 +27,8 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Dvc:DefinitionsPath", RepositoryDefinitions());
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
+        // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
+        builder.UseSetting("Dvc:Timers:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

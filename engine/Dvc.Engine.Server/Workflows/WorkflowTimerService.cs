@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace Dvc.Engine.Server.Workflows;
+
+/// <summary>The background loop behind <see cref="WorkflowTimers"/>; every node runs one, leases keep them apart.</summary>
+internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, IOptions<WorkflowTimerOptions> options, TimeProvider clock, ILogger<WorkflowTimerService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogLoopFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Error, Message = "Timer dispatch failed; retrying at the next poll")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}
