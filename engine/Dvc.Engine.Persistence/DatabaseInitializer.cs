@@ -12,10 +12,13 @@ public sealed partial class DatabaseInitializer(DvcDbContext db, ILogger<Databas
         if (db.Database.IsSqlite())
         {
             var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && directory is not null)
+            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
             {
-                Directory.CreateDirectory(directory);
+                var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
             }
 
             // WAL lets readers (inbox, portal) proceed while one writer commits; the setting is kept in the file.
@@ -32,9 +35,19 @@ public sealed partial class DatabaseInitializer(DvcDbContext db, ILogger<Databas
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        LogMigrated(pending.Count, string.Join(", ", pending));
+        if (pending.Count > 0)
+        {
+            LogMigrated(pending.Count, string.Join(", ", pending));
+        }
+        else
+        {
+            LogUpToDate();
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied ({Migrations}).")]
     private partial void LogMigrated(int count, string migrations);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Database schema is up to date.")]
+    private partial void LogUpToDate();
 }

@@ -21,6 +21,14 @@ namespace Dvc.Engine.Persistence;
 /// </summary>
 public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : IdentityDbContext<DvcUser>(options)
 {
+    private static readonly string[] ImmutableVersionColumns =
+    [
+        nameof(ProcedureVersion.ProcedureCode),
+        nameof(ProcedureVersion.AuthorVersion),
+        nameof(ProcedureVersion.ContentHash),
+        nameof(ProcedureVersion.BundleJson),
+    ];
+
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();
@@ -107,6 +115,12 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
             if (entry.Entity is DossierEvent && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Dossier events are append-only: an event cannot be changed or deleted.");
+            }
+
+            if (entry.Entity is ProcedureVersion && entry.State == EntityState.Modified
+                && ImmutableVersionColumns.Any(column => entry.Property(column).IsModified))
+            {
+                throw new InvalidOperationException("A procedure version's content is immutable: import a new version instead.");
             }
 
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)

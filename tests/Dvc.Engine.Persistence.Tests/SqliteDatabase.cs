@@ -28,6 +28,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string FilePath => Path.Combine(folder, "dvc.db");
 
+    private string ConnectionString => $"Data Source={FilePath}";
+
     public static async Task<SqliteDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "dvc-persistence-tests", Guid.NewGuid().ToString("N"));
@@ -79,7 +81,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await provider.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // Only this file's pooled connections: other test classes run in parallel on their own files.
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);

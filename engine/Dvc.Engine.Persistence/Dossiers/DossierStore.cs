@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dvc.Engine.Persistence.Dossiers;
 
 /// <summary>Dossiers, their attachments, their append-only event log and feedback.</summary>
-public sealed class DossierStore(DvcDbContext db, TimeProvider time)
+public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
 {
     /// <summary>The actor written on events when nobody signed in acted.</summary>
     public const string AnonymousActor = "anonymous";
@@ -134,7 +134,7 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(newEvent);
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var entity = await AddEventAsync(dossierId, newEvent, cancellationToken);
+        var entity = AddEvent(dossierId, await NextSequenceAsync(dossierId, cancellationToken), newEvent);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -154,7 +154,7 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
     /// the event that explains the change. <see cref="DossierUpdateOutcome.Conflict"/> when the dossier moved on
     /// meanwhile (version check plus the concurrency token, so it holds across nodes).
     /// </summary>
-    public async Task<DossierUpdateResult> UpdateAsync(
+    public Task<DossierUpdateResult> UpdateAsync(
         Guid dossierId,
         long expectedVersion,
         Action<Dossier> change,
@@ -162,6 +162,27 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return UpdateCoreAsync(
+            dossierId,
+            expectedVersion,
+            d =>
+            {
+                change(d);
+                return newEvent is null ? [] : [newEvent];
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way a dossier changes: <paramref name="change"/> edits the tracked row and returns the events to
+    /// append with it, or null to refuse (nothing is written and the outcome is a conflict with the current row).
+    /// </summary>
+    private async Task<DossierUpdateResult> UpdateCoreAsync(
+        Guid dossierId,
+        long expectedVersion,
+        Func<Dossier, IReadOnlyList<NewDossierEvent>?> change,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
@@ -176,15 +197,27 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
                 return new DossierUpdateResult(DossierUpdateOutcome.Conflict, null, null);
             }
 
-            change(dossier);
-            var entity = newEvent is null ? null : await AddEventAsync(dossierId, newEvent, cancellationToken);
+            var events = change(dossier);
+            if (events is null)
+            {
+                db.ChangeTracker.Clear();
+                return new DossierUpdateResult(DossierUpdateOutcome.Conflict, await GetAsync(dossierId, cancellationToken), null);
+            }
+
+            DossierEvent? last = null;
+            var next = await NextSequenceAsync(dossierId, cancellationToken);
+            foreach (var newEvent in events)
+            {
+                last = AddEvent(dossierId, next++, newEvent);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new DossierUpdateResult(
                 DossierUpdateOutcome.Updated,
                 await GetAsync(dossierId, cancellationToken),
-                entity is null ? null : ToEventRecord(entity));
+                last is null ? null : ToEventRecord(last));
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -239,16 +272,18 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
         return (ratings.Count, ratings.Count == 0 ? 0 : ratings.Average());
     }
 
-    /// <summary>Must run inside a write transaction: the next sequence is read then written.</summary>
-    private async Task<DossierEvent> AddEventAsync(Guid dossierId, NewDossierEvent newEvent, CancellationToken cancellationToken)
+    /// <summary>Must run inside a write transaction: the next sequence is read, then written by the caller.</summary>
+    private async Task<long> NextSequenceAsync(Guid dossierId, CancellationToken cancellationToken) =>
+        (await db.DossierEvents.Where(e => e.DossierId == dossierId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0) + 1;
+
+    private DossierEvent AddEvent(Guid dossierId, long sequence, NewDossierEvent newEvent)
     {
-        var last = await db.DossierEvents.Where(e => e.DossierId == dossierId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         var now = time.GetUtcNow();
         var entity = new DossierEvent
         {
             Id = Guid.CreateVersion7(now),
             DossierId = dossierId,
-            Sequence = last + 1,
+            Sequence = sequence,
             At = now,
             Actor = newEvent.Actor,
             Kind = newEvent.Kind,

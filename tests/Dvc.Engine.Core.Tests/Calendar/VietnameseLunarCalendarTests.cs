@@ -44,6 +44,17 @@ public sealed class VietnameseLunarCalendarTests
         Assert.NotEqual(chineseNewYear, newYear);
     }
 
+    [Fact]
+    public void From_2020_to_2035_only_Tet_2030_differs_from_the_Chinese_calendar()
+    {
+        var chinese = new ChineseLunisolarCalendar();
+
+        var differing = Enumerable.Range(2020, 16)
+            .Where(year => DateOnly.FromDateTime(chinese.ToDateTime(year, 1, 1, 0, 0, 0, 0)) != VietnameseLunarCalendar.NewYear(year));
+
+        Assert.Equal([2030], differing);
+    }
+
     [Theory]
     [InlineData(2023, "2023-04-29")]
     [InlineData(2024, "2024-04-18")]

@@ -47,15 +47,16 @@ public sealed class DossierStoreTests : IAsyncLifetime
     [Fact]
     public async Task Twenty_concurrent_submissions_get_twenty_consecutive_codes()
     {
-        using var start = new Barrier(20);
+        var start = new StartGate();
         var creations = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
         {
             await using var scope = database.Scope();
             var store = scope.Get<DossierStore>();
-            start.SignalAndWait();
+            await start.WaitAsync();
             return await store.CreateAsync(Request(applicant: $"citizen-{i}"), CancellationToken.None);
-        }));
+        })).ToList();
 
+        start.Open();
         var dossiers = await Task.WhenAll(creations);
 
         var expected = Enumerable.Range(1, 20).Select(n => $"HN-2026-{n:D7}");
@@ -115,15 +116,17 @@ public sealed class DossierStoreTests : IAsyncLifetime
     public async Task Events_are_appended_in_order_even_when_written_concurrently()
     {
         var dossier = await database.SeedDossierAsync(versionId);
-        using var start = new Barrier(10);
-
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        var start = new StartGate();
+        var appends = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
             await using var scope = database.Scope();
             var store = scope.Get<DossierStore>();
-            start.SignalAndWait();
+            await start.WaitAsync();
             await store.AppendEventAsync(dossier.Id, new NewDossierEvent($"officer-{i}", "Note", Reason: $"ghi chú {i}"), CancellationToken.None);
-        })));
+        })).ToList();
+
+        start.Open();
+        await Task.WhenAll(appends);
 
         await using var reader = database.Scope();
         var events = await reader.Get<DossierStore>().ListEventsAsync(dossier.Id, CancellationToken.None);

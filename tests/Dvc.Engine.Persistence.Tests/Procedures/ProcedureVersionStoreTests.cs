@@ -1,4 +1,5 @@
 using Dvc.Engine.Persistence.Procedures;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Persistence.Tests.Procedures;
 
@@ -103,6 +104,19 @@ public sealed class ProcedureVersionStoreTests : IAsyncLifetime
         var catalog = await store.ListLatestPublishedAsync(CancellationToken.None);
 
         Assert.Equal("HN-TP-001 1.1.0, HN-YT-007 1.0.0", string.Join(", ", catalog.Select(v => $"{v.ProcedureCode} {v.AuthorVersion}")));
+    }
+
+    [Fact]
+    public async Task The_content_of_a_stored_version_cannot_be_edited()
+    {
+        var versionId = await database.SeedProcedureAsync();
+        await using var scope = database.Scope();
+        var db = scope.Get<DvcDbContext>();
+        var version = await db.ProcedureVersions.SingleAsync(v => v.Id == versionId);
+
+        version.BundleJson = "{}";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
     [Fact]
