@@ -32,8 +32,8 @@ internal static class TestCommand
             }
 
             var stopwatch = Stopwatch.StartNew();
-            var catalog = target.Compile(new ProcedureCompiler());
-            var runner = new ProcedureTestRunner();
+            var catalog = target.Compile(CliCompiler.Create());
+            var runner = CliCompiler.CreateTestRunner();
             int passed = 0, failed = 0;
             foreach (var diagnostic in catalog.Diagnostics.Where(d => d.IsError))
             {

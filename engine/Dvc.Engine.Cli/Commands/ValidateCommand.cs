@@ -39,7 +39,7 @@ internal static class ValidateCommand
             }
 
             var stopwatch = Stopwatch.StartNew();
-            var catalog = target.Compile(new ProcedureCompiler());
+            var catalog = target.Compile(CliCompiler.Create());
             stopwatch.Stop();
             var diagnostics = catalog.AllDiagnostics.ToArray();
             var errors = diagnostics.Count(d => d.IsError);

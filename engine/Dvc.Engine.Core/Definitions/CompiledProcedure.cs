@@ -15,6 +15,7 @@ public sealed class CompiledProcedure
     private readonly RuleEngineHost _rules;
     private readonly RuleInputType _inputType;
     private readonly TemplateLimits _templateLimits;
+    private readonly TimeProvider _clock;
 
     internal CompiledProcedure(
         ProcedureManifest manifest,
@@ -27,7 +28,8 @@ public sealed class CompiledProcedure
         ReadOnlyMemory<byte> workflowJson,
         object? workflow,
         RuleEngineHost rules,
-        TemplateLimits templateLimits)
+        TemplateLimits templateLimits,
+        TimeProvider clock)
     {
         Manifest = manifest;
         Folder = folder;
@@ -40,6 +42,7 @@ public sealed class CompiledProcedure
         Workflow = workflow;
         _rules = rules;
         _templateLimits = templateLimits;
+        _clock = clock;
     }
 
     public string Code => Manifest.Code;
@@ -132,7 +135,7 @@ public sealed class CompiledProcedure
             return new RenderResult(false, string.Empty, $"The procedure {Code} has no template '{templateName}' (templates: {string.Join(", ", Templates.Keys)}).");
         }
 
-        return TemplateRenderer.Render(template, model, Manifest, Form, culture, _templateLimits, cancellationToken);
+        return TemplateRenderer.Render(template, model, Manifest, Form, culture, _templateLimits, _clock, cancellationToken);
     }
 
     private IReadOnlyList<RuleOutcome> Run(string workflow, JsonObject data, DateOnly submittedOn, out DecisionTrace trace)

@@ -129,7 +129,7 @@ internal sealed class JsonRefResolver(CatalogFiles files)
         state.Stack.Pop();
 
         var siblings = obj.Where(pair => pair.Key != "$ref").ToList();
-        if (siblings.Count == 0)
+        if (siblings.Count == 0 || resolved is null)
         {
             return resolved;
         }

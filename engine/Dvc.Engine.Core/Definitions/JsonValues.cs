@@ -61,7 +61,7 @@ public static class JsonValues
         return false;
     }
 
-    /// <summary>ISO <c>yyyy-MM-dd</c> (a full date-time is accepted and its date kept).</summary>
+    /// <summary>ISO <c>yyyy-MM-dd</c> (an ISO date-time is accepted and its date kept).</summary>
     public static bool TryGetDate(JsonNode? node, out DateOnly date)
     {
         date = default;
@@ -70,17 +70,8 @@ public static class JsonValues
             return false;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            return true;
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
-        {
-            date = DateOnly.FromDateTime(dateTime);
-            return true;
-        }
-
-        return false;
+        // ISO only: "02/03/2026" means 2 March to a Vietnamese reader and 3 February to the invariant culture, so it is refused.
+        return (text.Length == 10 || (text.Length > 10 && text[10] is 'T' or ' '))
+            && DateOnly.TryParseExact(text[..Math.Min(10, text.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 }

@@ -121,6 +121,12 @@ public sealed class ProcedureCompiler
         }
 
         var manifestJson = resolver.Load(manifestFile, null, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            // A manifest whose fragments did not load cannot be trusted further; its own diagnostics say why.
+            return null;
+        }
+
         if (manifestJson?.Root is not JsonObject manifestObject)
         {
             if (manifestJson is not null)
@@ -185,10 +191,13 @@ public sealed class ProcedureCompiler
                     ? JsonSerializer.SerializeToUtf8Bytes(workflowJson.Root, new JsonSerializerOptions { WriteIndented = true })
                     : files.ReadBytes(workflowFile, null, diagnostics) ?? [];
                 hash.Add(workflowJson.Root);
-                var roles = manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                var context = new WorkflowPartContext(
+                    manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+                    [.. manifest.Parts.Templates.Keys],
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => w?["WorkflowName"]).Where(n => n is not null).Select(n => n!.ToString())]);
                 try
                 {
-                    var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, roles);
+                    var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, context);
                     diagnostics.AddRange(compiled.Diagnostics);
                     workflow = compiled.Compiled;
                     workflowOk = !compiled.Diagnostics.Any(d => d.IsError);
@@ -241,8 +250,18 @@ public sealed class ProcedureCompiler
             return null;
         }
 
-        Rules.Register(ruleSet.EngineWorkflows);
-        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates);
+        try
+        {
+            Rules.Register(ruleSet.EngineWorkflows);
+        }
+        catch (Exception ex) when (ex is RulesEngine.Exceptions.RuleValidationException or ArgumentException)
+        {
+            // RulesEngine validates workflows again on registration; anything it refuses is a rules.json mistake, not a crash.
+            diagnostics.Add(rulesJson!.Locate(string.Empty).Error(RuleDiagnostics.Malformed, $"RulesEngine refused the rules: {ex.Message}"));
+            return null;
+        }
+
+        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates, _options.Clock);
     }
 
     private List<ProcedureTestCase> ReadTests(

@@ -5,7 +5,7 @@ namespace Dvc.Engine.Core.Definitions;
 /// so a diagnostic inside a shared fragment names the fragment's file and line.
 /// Only the points where the origin changes are stored; everything below one keeps its relative path.
 /// </summary>
-public sealed class SourceMap
+internal sealed class SourceMap
 {
     private readonly Dictionary<string, (string File, string Pointer)> _boundaries = new(StringComparer.Ordinal);
     private readonly Func<string, JsonLineMap> _lineMaps;

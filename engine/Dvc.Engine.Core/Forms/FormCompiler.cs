@@ -62,7 +62,16 @@ internal sealed class FormCompiler
         }
 
         var sections = compiler.ReadSections(rootField);
-        return diagnostics.Count(d => d.IsError) > before ? null : new FormDefinition(rootField, sections, root);
+        var form = new FormDefinition(rootField, sections, root);
+        foreach (var field in form.AllFields().Where(f => f.VisibleWhen?.Field.StartsWith('/') == true))
+        {
+            if (form.Find(field.VisibleWhen!.Field) is null)
+            {
+                compiler.Error(field.SchemaPointer + "/x-ui/visibleWhen/field", FormDiagnostics.VisibleWhenInvalid, $"visibleWhen names '{field.VisibleWhen.Field}', which is not a field of the form.");
+            }
+        }
+
+        return diagnostics.Count(d => d.IsError) > before ? null : form;
     }
 
     private FormField? ReadField(JsonNode? node, string name, string schemaPointer, string dataPointer, bool isRoot, int depth)
@@ -385,7 +394,7 @@ internal sealed class FormCompiler
                 for (var j = 0; j < names.Count; j++)
                 {
                     var fieldName = names[j]?.ToString() ?? string.Empty;
-                    if (root.FindProperty(fieldName) is null)
+                    if (_root["properties"] is not JsonObject topLevel || !topLevel.ContainsKey(fieldName))
                     {
                         Error($"/x-ui/sections/{i}/fields/{j}", FormDiagnostics.SectionFieldUnknown, $"The section lists '{fieldName}', which is not a top-level field of the form.");
                     }

@@ -34,7 +34,7 @@ public sealed class CompiledRuleSet
 
     internal IReadOnlyList<RuleOutcome> Run(RuleEngineHost host, string workflowName, RuleInputType inputType, JsonObject data, RuleContext context)
     {
-        if (!_workflows.TryGetValue(workflowName, out var workflow))
+        if (!_workflows.TryGetValue(workflowName, out var workflow) || workflow.Rules.Count == 0)
         {
             return [];
         }

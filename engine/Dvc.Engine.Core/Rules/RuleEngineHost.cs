@@ -1,5 +1,6 @@
 using RulesEngine.HelperFunctions;
 using RulesEngine.Models;
+using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
 namespace Dvc.Engine.Core.Rules;
 
@@ -17,7 +18,7 @@ public sealed class RuleEngineHost
         Options = options ?? new RulesOptions();
         _engine = new RulesEngine.RulesEngine(new ReSettings
         {
-            CustomTypes = [typeof(Dvc)],
+            CustomTypes = [typeof(DvcFunctions)],
             CacheConfig = new MemCacheConfig { SizeLimit = Options.CacheSizeLimit },
             AutoRegisterInputType = false,
             EnableExceptionAsErrorMessage = true,

@@ -2,6 +2,7 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
+using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
 namespace Dvc.Engine.Core.Rules;
 
@@ -19,7 +20,7 @@ internal sealed partial class RuleExpressionParser
         _inputType = inputType;
         _config = new ParsingConfig
         {
-            CustomTypeProvider = new RulesEngine.CustomTypeProvider([typeof(Dvc)]),
+            CustomTypeProvider = new RulesEngine.CustomTypeProvider([typeof(DvcFunctions)]),
             DisableMemberAccessToIndexAccessorFallback = true,
             AllowNewToEvaluateAnyType = false,
             AllowEqualsAndToStringMethodsOnObject = false,

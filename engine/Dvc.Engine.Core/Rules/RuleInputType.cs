@@ -13,7 +13,7 @@ namespace Dvc.Engine.Core.Rules;
 /// boolean → bool?, date → DateTime?, string → string, object → nested class, array → List&lt;T&gt;), so an expression that
 /// reads a field the form lacks fails to parse at compile time. Also binds a submission to an instance of that type.
 /// </summary>
-public sealed class RuleInputType
+internal sealed class RuleInputType
 {
     private readonly Dictionary<Type, string> _pointers = [];
     private readonly Dictionary<Type, FormField> _fields = [];
@@ -63,11 +63,14 @@ public sealed class RuleInputType
     /// <summary>Builds an instance from a submission; values of the wrong JSON type become null (form validation reports them).</summary>
     public object Bind(JsonObject data) => Bind(data, Type)!;
 
+    private static bool IsGroup(Type type) => typeof(DynamicClass).IsAssignableFrom(type);
+
     private static object? Bind(JsonNode? node, Type type)
     {
         if (node is null)
         {
-            return type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+            // A missing group binds as an empty group, so input.applicant.birthDate is null rather than a NullReferenceException.
+            return IsGroup(type) ? Bind(new JsonObject(), type) : null;
         }
 
         if (type == typeof(string))
@@ -116,14 +119,15 @@ public sealed class RuleInputType
 
         if (node is not JsonObject obj)
         {
-            return null;
+            return IsGroup(type) ? Bind(new JsonObject(), type) : null;
         }
 
         var instance = Activator.CreateInstance(type)!;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {
-            if (property.CanWrite && property.GetIndexParameters().Length == 0 && obj.TryGetPropertyValue(property.Name, out var value))
+            if (property.CanWrite && property.GetIndexParameters().Length == 0)
             {
+                obj.TryGetPropertyValue(property.Name, out var value);
                 property.SetValue(instance, Bind(value, property.PropertyType));
             }
         }

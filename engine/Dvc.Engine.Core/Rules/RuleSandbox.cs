@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Dynamic.Core;
 using System.Linq.Expressions;
 using System.Reflection;
+using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
 namespace Dvc.Engine.Core.Rules;
 
@@ -18,7 +19,7 @@ internal sealed class RuleSandbox : ExpressionVisitor
     [
         typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
         typeof(float), typeof(double), typeof(decimal), typeof(char), typeof(string), typeof(DateTime), typeof(DateOnly), typeof(TimeSpan),
-        typeof(Guid), typeof(object), typeof(Math), typeof(Enumerable), typeof(Dvc), typeof(RuleContext), typeof(IEnumerable), typeof(ICollection),
+        typeof(Guid), typeof(object), typeof(Math), typeof(Enumerable), typeof(DvcFunctions), typeof(RuleContext), typeof(IEnumerable), typeof(ICollection),
         typeof(IList), typeof(StringComparison),
     ];
 
@@ -160,15 +161,22 @@ internal sealed class RuleSandbox : ExpressionVisitor
     /// <summary><c>input.applicant.birthDate</c> → <c>/applicant/birthDate</c>; null for anything not rooted at <c>input</c>.</summary>
     private string? ReadPointer(MemberExpression node)
     {
-        var names = new Stack<string>();
+        var members = new Stack<MemberInfo>();
         Expression? current = node;
         while (current is MemberExpression member)
         {
-            names.Push(member.Member.Name);
+            members.Push(member.Member);
             current = member.Expression;
         }
 
-        return current is not null && current == _input ? Definitions.JsonPointer.FromTokens(names) : null;
+        if (current is null || current != _input)
+        {
+            return null;
+        }
+
+        // Stop at the first member that is not a form field (input.name.Length reads /name).
+        var fields = members.TakeWhile(m => m.DeclaringType is not null && _inputTypes.Contains(m.DeclaringType)).Select(m => m.Name).ToArray();
+        return fields.Length == 0 ? null : Definitions.JsonPointer.FromTokens(fields);
     }
 
     private void Refuse(string what)

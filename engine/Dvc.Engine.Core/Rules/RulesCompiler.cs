@@ -71,7 +71,11 @@ internal sealed class RulesCompiler
             if (result is not null)
             {
                 compiled[name] = result.Value.Compiled;
-                engineWorkflows.Add(result.Value.Engine);
+                if (result.Value.Compiled.Rules.Count > 0)
+                {
+                    // RulesEngine refuses empty workflows; an empty one (a free procedure's "fees") simply never runs.
+                    engineWorkflows.Add(result.Value.Engine);
+                }
             }
         }
 

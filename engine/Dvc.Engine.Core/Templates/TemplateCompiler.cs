@@ -19,7 +19,8 @@ internal static class TemplateCompiler
         var template = Template.Parse(text, file);
         if (template.HasErrors)
         {
-            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+            // The first error is the real one; Scriban's follow-on errors describe the same mistake again.
+            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error).Take(1))
             {
                 diagnostics.Add(new Diagnostic(
                     TemplateDiagnostics.SyntaxError,

@@ -17,9 +17,11 @@ namespace Dvc.Engine.Core.Templates;
 /// </summary>
 internal static class TemplateRenderer
 {
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
     private static readonly NumberFormatInfo VndFormat = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberGroupSizes = [3] };
 
-    public static RenderResult Render(CompiledTemplate template, TemplateModel model, ProcedureManifest manifest, FormDefinition form, string culture, TemplateLimits limits, CancellationToken cancellationToken)
+    public static RenderResult Render(CompiledTemplate template, TemplateModel model, ProcedureManifest manifest, FormDefinition form, string culture, TemplateLimits limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.Timeout);
@@ -36,7 +38,7 @@ internal static class TemplateRenderer
                 ["agency"] = manifest.Agency.Name.Get(culture),
                 ["agency_code"] = manifest.Agency.Code,
             }),
-            ["today"] = (model.Today ?? DateOnly.FromDateTime(DateTime.Today)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["today"] = (model.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["culture"] = culture,
         };
         globals.Import("vnd", new Func<object?, string>(Vnd));

@@ -1,8 +1,11 @@
 using System.Collections;
 
-namespace Dvc.Engine.Core.Rules;
+namespace Dvc.Engine.Core.Rules.Functions;
 
 /// <summary>
+/// Named <c>Dvc</c> because expressions call it as <c>Dvc.Age(…)</c> (System.Linq.Dynamic.Core resolves custom types by
+/// simple name). It lives in its own namespace so the name never shadows the root namespace <c>Dvc</c> elsewhere;
+/// other code refers to it through an alias (<c>using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;</c>).
 /// The only helper type rule expressions may call (besides System.Math and the LINQ operators), as <c>Dvc.Age(…)</c>.
 /// Null-safe: a blank field gives null, and comparisons with null are false, so a rule on a missing value fails.
 /// </summary>
