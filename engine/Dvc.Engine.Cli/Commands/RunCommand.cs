@@ -45,7 +45,7 @@ internal static class RunCommand
             return 4;
         }
 
-        var compiled = WorkflowCompiler.Compile(target.Json, target.File, new WorkflowCompileContext(target.Roles, ActivityRegistry.CreateDefault()));
+        var compiled = WorkflowCompiler.Compile(target.Json, target.File, new WorkflowCompileContext(target.Roles, ActivityRegistry.CreateDefault(), target.Templates, target.RulesWorkflows));
         foreach (var diagnostic in compiled.Diagnostics)
         {
             await output.WriteLineAsync(diagnostic.ToString());
@@ -182,10 +182,15 @@ internal static class RunCommand
                 var workflowName = manifest["parts"]?["workflow"]?.ToString() ?? "workflow.json";
                 var roles = (manifest["roles"] as JsonArray ?? []).Select(r => r?["id"]?.ToString()).OfType<string>().ToList();
                 var file = Path.Combine(path, workflowName);
-                return new Target(File.ReadAllBytes(file), file, roles, manifest["code"]?.ToString() ?? Path.GetFileName(Path.GetFullPath(path)));
+                var templates = (manifest["parts"]?["templates"] as JsonObject)?.Select(t => t.Key).ToList();
+                var rulesFile = manifest["parts"]?["rules"]?.ToString() is { } rulesName ? Path.Combine(path, rulesName) : null;
+                var rules = rulesFile is not null && File.Exists(rulesFile) && JsonNode.Parse(File.ReadAllBytes(rulesFile)) is JsonArray workflows
+                    ? workflows.Select(w => w?["WorkflowName"]?.ToString()).OfType<string>().ToList()
+                    : null;
+                return new Target(File.ReadAllBytes(file), file, roles, manifest["code"]?.ToString() ?? Path.GetFileName(Path.GetFullPath(path)), templates, rules);
             }
 
-            return new Target(File.ReadAllBytes(path), path, null, "RUN");
+            return new Target(File.ReadAllBytes(path), path, null, "RUN", null, null);
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -194,7 +199,7 @@ internal static class RunCommand
         }
     }
 
-    private sealed record Target(byte[] Json, string File, IReadOnlyCollection<string>? Roles, string ProcedureCode);
+    private sealed record Target(byte[] Json, string File, IReadOnlyCollection<string>? Roles, string ProcedureCode, IReadOnlyCollection<string>? Templates, IReadOnlyCollection<string>? RulesWorkflows);
 
     /// <summary>Prints what happened since the last call: executed steps, log lines, waiting points.</summary>
     private sealed class Printer(TextWriter output, CompiledWorkflow workflow)

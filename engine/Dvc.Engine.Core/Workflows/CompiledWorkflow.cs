@@ -18,6 +18,10 @@ public sealed class CompiledWorkflow
         Activities = activities;
         Variables = variables;
         VariablesById = variables.GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
+        KnownOutputs = activities.Values
+            .Where(a => a.Node.Name is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c == '_') && char.IsLetter(name[0]) && a.Registration is not null)
+            .SelectMany(a => a.Registration!.Descriptor.Outputs.Select(o => (a.Node.Name!, o.Name)))
+            .ToList();
         VariablesByName = variables.GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(x => x.Key, x => x.First(), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -40,6 +44,9 @@ public sealed class CompiledWorkflow
     internal Dictionary<string, VariableDefinition> VariablesById { get; }
 
     internal Dictionary<string, VariableDefinition> VariablesByName { get; }
+
+    /// <summary>(activity name, output name) pairs for the JavaScript <c>get&lt;Output&gt;From&lt;Activity&gt;()</c> accessors.</summary>
+    internal IReadOnlyList<(string ActivityName, string OutputName)> KnownOutputs { get; }
 
     /// <summary>The type of an activity, or null when the id is unknown.</summary>
     public string? ActivityType(string activityId) => Activities.TryGetValue(activityId, out var activity) ? activity.Node.Type : null;

@@ -91,6 +91,10 @@ public static class WorkflowCompiler
                 CheckHumanTask(node);
             }
 
+            CheckProcedurePart(node, "Dvc.IssueResult", "template", context.Templates, "template");
+            CheckProcedurePart(node, "Dvc.Notify", "template", context.Templates, "template");
+            CheckProcedurePart(node, "Dvc.EvaluateRules", "workflowName", context.RulesWorkflows, "rules workflow");
+
             var children = new List<CompiledActivity>();
             foreach (var (_, slot) in node.Slots)
             {
@@ -163,6 +167,9 @@ public static class WorkflowCompiler
                 case "Variable":
                     activity.Expressions[key] = new VariableExpression(input);
                     break;
+                case "Input":
+                    activity.Expressions[key] = new WorkflowInputExpression(input);
+                    break;
                 case "JavaScript":
                     if (JavaScriptExpression.TryCompile(input, out var jsError) is { } script)
                     {
@@ -188,7 +195,7 @@ public static class WorkflowCompiler
                 default:
                     diagnostics.Error(
                         WorkflowDiagnostics.UnsupportedExpression,
-                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, JavaScript or Liquid.",
+                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, Input, JavaScript or Liquid.",
                         input.TypePointer);
                     break;
             }
@@ -220,6 +227,22 @@ public static class WorkflowCompiler
                     WorkflowDiagnostics.UnknownRole,
                     $"Human task '{node.Id}' names role '{roleName}', which the procedure does not declare (roles: {string.Join(", ", context.Roles)}).",
                     role?.ValuePointer ?? node.Pointer + "/" + JsonLookup.Find(node.Json, "role"));
+            }
+        }
+
+        private void CheckProcedurePart(ActivityNode node, string type, string inputName, IReadOnlyCollection<string>? declared, string kind)
+        {
+            if (node.Type != type || declared is null || !node.Inputs.TryGetValue(inputName, out var input) || input.ExpressionType != "Literal")
+            {
+                return;
+            }
+
+            if (input.Value is JsonValue value && value.TryGetValue<string>(out var name) && !declared.Contains(name, StringComparer.Ordinal))
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.UnknownProcedurePart,
+                    $"'{node.Id}' ({type}) names {kind} '{name}', which the procedure does not declare (declared: {string.Join(", ", declared)}).",
+                    input.ValuePointer);
             }
         }
 

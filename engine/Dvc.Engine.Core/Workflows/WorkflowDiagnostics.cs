@@ -50,4 +50,7 @@ public static class WorkflowDiagnostics
 
     /// <summary>A plugin assembly could not be loaded or its entry point failed.</summary>
     public const string PluginLoadFailed = "DVC-WF-016";
+
+    /// <summary>A template or rules workflow named by a domain activity is not declared by the procedure.</summary>
+    public const string UnknownProcedurePart = "DVC-WF-017";
 }

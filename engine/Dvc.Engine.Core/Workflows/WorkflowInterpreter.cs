@@ -82,14 +82,24 @@ public sealed class WorkflowInterpreter
             : new WorkflowRunResult(copy, true);
     }
 
-    /// <summary>Resumes the first open <c>Elsa.Event</c> bookmark waiting for <paramref name="eventName"/>.</summary>
-    public Task<WorkflowRunResult> PublishEventAsync(CompiledWorkflow workflow, WorkflowState state, string eventName, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    /// <summary>Resumes every open <c>Elsa.Event</c> bookmark waiting for <paramref name="eventName"/>, in the order they were created.</summary>
+    public async Task<WorkflowRunResult> PublishEventAsync(CompiledWorkflow workflow, WorkflowState state, string eventName, JsonNode? payload = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var bookmark = state.Bookmarks.Find(x => x.Name == "Event" && x.Key == eventName);
-        return bookmark is null
-            ? Task.FromResult(new WorkflowRunResult(state, false, $"No bookmark waits for event '{eventName}'."))
-            : ResumeAsync(workflow, state, bookmark.Id, payload, cancellationToken);
+        var result = new WorkflowRunResult(state, false, $"No bookmark waits for event '{eventName}'.");
+        var handled = new HashSet<string>(StringComparer.Ordinal);
+        while (result.State.Status == WorkflowStatus.Suspended
+            && result.State.Bookmarks.Find(x => x.Name == "Event" && x.Key == eventName && !handled.Contains(x.Id)) is { } bookmark)
+        {
+            handled.Add(bookmark.Id);
+            var next = await ResumeAsync(workflow, result.State, bookmark.Id, payload?.DeepClone(), cancellationToken);
+            if (next.Accepted)
+            {
+                result = next;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Resumes every timer bookmark that is due by the injected clock, earliest first.</summary>

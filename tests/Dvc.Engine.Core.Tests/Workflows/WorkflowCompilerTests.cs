@@ -6,7 +6,7 @@ namespace Dvc.Engine.Core.Tests.Workflows;
 
 public sealed class WorkflowCompilerTests
 {
-    private static readonly WorkflowCompileContext Procedure = new(["chuyen-vien", "lanh-dao"], ActivityRegistry.CreateDefault());
+    private static readonly WorkflowCompileContext Procedure = new(["chuyen-vien", "lanh-dao"], ActivityRegistry.CreateDefault(), Templates: ["result", "issued"], RulesWorkflows: ["eligibility"]);
 
     public static TheoryData<string, string, string, string, string> Problems => new()
     {
@@ -87,6 +87,18 @@ public sealed class WorkflowCompilerTests
             """{ "id": "s", "type": "Elsa.SetVariable", "variable": { "id": "nope", "name": "Nope", "typeName": "String" }, "value": { "typeName": "Object", "expression": { "type": "Literal", "value": "x" } } }""",
             "",
             WorkflowDiagnostics.UnknownVariable, "/root/activities/1/variable"
+        },
+        {
+            "a result template the procedure does not declare",
+            """{ "id": "i", "type": "Dvc.IssueResult", "template": { "typeName": "String", "expression": { "type": "Literal", "value": "giay-phep" } } }""",
+            "",
+            WorkflowDiagnostics.UnknownProcedurePart, "/root/activities/1/template/expression/value"
+        },
+        {
+            "a rules workflow the procedure does not declare",
+            """{ "id": "r", "type": "Dvc.EvaluateRules", "workflowName": { "typeName": "String", "expression": { "type": "Literal", "value": "fees2" } } }""",
+            "",
+            WorkflowDiagnostics.UnknownProcedurePart, "/root/activities/1/workflowName/expression/value"
         },
         {
             "an activity without a type",

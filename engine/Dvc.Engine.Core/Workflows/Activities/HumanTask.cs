@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Sdk;
+using NJsonSchema;
 
 namespace Dvc.Engine.Core.Workflows.Activities;
 
@@ -55,20 +56,32 @@ public sealed class HumanTask : ActivityBase
     }
 
     /// <inheritdoc />
-    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRequest bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRequest bookmark, JsonNode? payload, CancellationToken cancellationToken)
     {
         var decision = payload as JsonObject ?? [];
-        var outcome = decision["outcome"]?.GetValue<string>();
+        var outcome = decision["outcome"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         if (outcome is null || !Outcomes.Contains(outcome, StringComparer.Ordinal))
         {
-            return ValueTask.FromResult(ActivityResult.RejectResume(
-                $"Kết quả '{outcome}' không có trong công việc này; chọn một trong: {string.Join(", ", Outcomes)}. / Outcome '{outcome}' is not offered by this task."));
+            return ActivityResult.RejectResume(
+                $"Kết quả '{outcome}' không có trong công việc này; chọn một trong: {string.Join(", ", Outcomes)}. / Outcome '{outcome}' is not offered by this task.");
+        }
+
+        if (Form is not null)
+        {
+            // The officer's input must match the task's form, as a citizen's submission must match the procedure's.
+            var schema = await JsonSchema.FromJsonAsync(Form.ToJsonString(), cancellationToken);
+            var errors = schema.Validate(decision["data"]?.ToJsonString() ?? "{}");
+            if (errors.Count > 0)
+            {
+                var list = string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"));
+                return ActivityResult.RejectResume($"Dữ liệu xử lý không hợp lệ / the officer's data does not match the form: {list}");
+            }
         }
 
         Result = decision;
         var officer = decision["officer"]?.ToString();
         var comment = decision["comment"]?.ToString();
         context.Log($"{(string.IsNullOrEmpty(officer) ? Role : officer)}: {outcome}{(string.IsNullOrEmpty(comment) ? string.Empty : " — " + comment)}");
-        return ValueTask.FromResult(ActivityResult.Complete(outcome));
+        return ActivityResult.Complete(outcome);
     }
 }

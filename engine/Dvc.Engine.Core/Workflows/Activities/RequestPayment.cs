@@ -5,7 +5,7 @@ namespace Dvc.Engine.Core.Workflows.Activities;
 
 /// <summary>
 /// <c>Dvc.RequestPayment</c>: asks the citizen to pay <see cref="Amount"/> online and waits for the gateway's callback,
-/// resumed with <c>{ status: "Paid"|"Failed"|"Expired", transactionId }</c>.
+/// resumed with <c>{ status: "Paid"|"Failed"|"Expired", transactionId }</c>, or by its expiry timer (<see cref="ExpiresInHours"/>).
 /// </summary>
 [Activity("Dvc.RequestPayment", Category = "Payments", DisplayName = "Request payment", DisplayNameVi = "Yêu cầu thanh toán",
     Description = "Waits for the citizen to pay the fee online.", Icon = "payments")]
@@ -22,6 +22,10 @@ public sealed class RequestPayment : ActivityBase
     [Input(DisplayNameVi = "Nội dung", Description = "Payment description shown to the citizen.", Order = 2)]
     public string? Description { get; set; }
 
+    /// <summary>Hours the payment link stays valid; 0 means it never expires by itself.</summary>
+    [Input(DisplayNameVi = "Hiệu lực (giờ)", Description = "Hours before an unpaid request expires; 0 for never.", Order = 3)]
+    public double ExpiresInHours { get; set; }
+
     /// <summary>The gateway's transaction id.</summary>
     [Output(Description = "The payment gateway's transaction id.")]
     public string? TransactionId { get; set; }
@@ -30,13 +34,15 @@ public sealed class RequestPayment : ActivityBase
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var payload = new JsonObject { ["amount"] = Amount, ["description"] = Description, ["dossierCode"] = context.Dossier.Code };
-        return ValueTask.FromResult(ActivityResult.WaitFor(new BookmarkRequest("Dvc.RequestPayment", context.ActivityId, payload)));
+        DateTimeOffset? expiresAt = ExpiresInHours > 0 ? context.Time.GetUtcNow().AddHours(ExpiresInHours) : null;
+        return ValueTask.FromResult(ActivityResult.WaitFor(new BookmarkRequest("Dvc.RequestPayment", context.ActivityId, payload, expiresAt)));
     }
 
     /// <inheritdoc />
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRequest bookmark, JsonNode? payload, CancellationToken cancellationToken)
     {
-        var status = (payload as JsonObject)?["status"]?.ToString() ?? (payload as JsonObject)?["outcome"]?.ToString() ?? (payload is JsonValue v ? v.ToString() : null);
+        // The expiry timer resumes without a payload.
+        var status = payload is null ? "Expired" : (payload as JsonObject)?["status"]?.ToString() ?? (payload as JsonObject)?["outcome"]?.ToString() ?? (payload is JsonValue v ? v.ToString() : null);
         if (status is null || !Statuses.Contains(status, StringComparer.Ordinal))
         {
             return ValueTask.FromResult(ActivityResult.RejectResume($"Trạng thái thanh toán '{status}' không hợp lệ. / Payment status '{status}' must be Paid, Failed or Expired."));

@@ -76,3 +76,17 @@ internal sealed class VariableExpression(ExpressionInput source) : CompiledExpre
         return ReferenceName is not null && scope.TryGetVariable(ReferenceName, out value) ? value?.DeepClone() : null;
     }
 }
+
+/// <summary><c>Input</c>: reads a workflow input (<c>data</c>, <c>fee</c>, …); the value names it, or is a serialized input definition with a <c>name</c>.</summary>
+internal sealed class WorkflowInputExpression(ExpressionInput source) : CompiledExpression(source)
+{
+    private readonly string? _name = source.Value switch
+    {
+        JsonObject obj => JsonLookup.GetString(obj, "name"),
+        JsonValue v when v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith('{') => JsonNode.Parse(text) is JsonObject o ? JsonLookup.GetString(o, "name") : null,
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => null,
+    };
+
+    protected override JsonNode? EvaluateRaw(IExpressionScope scope) => _name is null ? null : JsonLookup.Get(scope.WorkflowInput, _name)?.DeepClone();
+}

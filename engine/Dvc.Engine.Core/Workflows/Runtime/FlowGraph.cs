@@ -43,6 +43,12 @@ internal sealed class FlowGraph
         {
             _backEdgeValidity[connection] = IsValidBackEdge(connection);
         }
+
+        // Computed up front: the graph is shared by every running instance of the version, so it must not change after construction.
+        foreach (var activityId in connections.SelectMany(c => new[] { c.SourceId, c.TargetId }).Distinct(StringComparer.Ordinal))
+        {
+            _ancestors[activityId] = ComputeAncestors(activityId);
+        }
     }
 
     public string? StartActivityId { get; }
@@ -60,13 +66,11 @@ internal sealed class FlowGraph
     public bool IsDangling(string activityId) => activityId != StartActivityId && !_forwardInbound.ContainsKey(activityId);
 
     /// <summary>Every activity with a forward path to <paramref name="activityId"/>.</summary>
-    public IReadOnlySet<string> GetAncestors(string activityId)
-    {
-        if (_ancestors.TryGetValue(activityId, out var cached))
-        {
-            return cached;
-        }
+    public IReadOnlySet<string> GetAncestors(string activityId) =>
+        _ancestors.TryGetValue(activityId, out var ancestors) ? ancestors : new HashSet<string>(StringComparer.Ordinal);
 
+    private HashSet<string> ComputeAncestors(string activityId)
+    {
         var ancestors = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([activityId]);
         while (queue.Count > 0)
@@ -80,7 +84,6 @@ internal sealed class FlowGraph
             }
         }
 
-        _ancestors[activityId] = ancestors;
         return ancestors;
     }
 

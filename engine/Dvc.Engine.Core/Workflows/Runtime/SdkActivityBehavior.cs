@@ -42,7 +42,18 @@ internal sealed class SdkActivityBehavior : ActivityBehavior
             return;
         }
 
-        var result = await activity.ExecuteAsync(new SdkActivityContext(execution), cancellationToken);
+        ActivityResult result;
+        try
+        {
+            result = await activity.ExecuteAsync(new SdkActivityContext(execution), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A plugin's bug faults this instance; it must not take the host's request down with it.
+            execution.Fault($"Activity '{execution.Activity.Id}' ({execution.Activity.Type}) failed: {ex.Message}");
+            return;
+        }
+
         Apply(execution, activity, result, resuming: false);
     }
 
@@ -54,7 +65,17 @@ internal sealed class SdkActivityBehavior : ActivityBehavior
         }
 
         var request = new BookmarkRequest(bookmark.Name, bookmark.Key, bookmark.Payload?.DeepClone().AsObject(), bookmark.DueAt);
-        var result = await activity.ResumeAsync(new SdkActivityContext(execution), request, payload?.DeepClone(), cancellationToken);
+        ActivityResult result;
+        try
+        {
+            result = await activity.ResumeAsync(new SdkActivityContext(execution), request, payload?.DeepClone(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            execution.Fault($"Activity '{execution.Activity.Id}' ({execution.Activity.Type}) failed on resume: {ex.Message}");
+            return;
+        }
+
         Apply(execution, activity, result, resuming: true);
     }
 

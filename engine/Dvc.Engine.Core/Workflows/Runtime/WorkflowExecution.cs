@@ -51,11 +51,7 @@ internal sealed class WorkflowExecution : IExpressionScope
     public IEnumerable<KeyValuePair<string, JsonNode?>> Variables =>
         Workflow.Variables.Select(v => new KeyValuePair<string, JsonNode?>(v.Name, State.Variables.GetValueOrDefault(v.Id)));
 
-    public IEnumerable<(string ActivityName, string OutputName)> KnownOutputs =>
-        Workflow.Activities.Values
-            .Where(a => a.Node.Name is { Length: > 0 } && a.Registration is not null)
-            .SelectMany(a => a.Registration!.Descriptor.Outputs.Select(o => (a.Node.Name!, o.Name)))
-            .Where(x => IsIdentifier(x.Item1));
+    public IEnumerable<(string ActivityName, string OutputName)> KnownOutputs => Workflow.KnownOutputs;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -130,7 +126,7 @@ internal sealed class WorkflowExecution : IExpressionScope
     {
         foreach (var variable in Workflow.Variables)
         {
-            State.Variables[variable.Id] = ValueConversion.ConvertTo(variable.Value?.DeepClone(), variable.TypeName);
+            State.Variables[variable.Id] = ValueConversion.ConvertTo(variable.Value?.DeepClone(), variable.IsArray ? variable.TypeName + "[]" : variable.TypeName);
         }
 
         Schedule(null, root, null);
@@ -350,5 +346,4 @@ internal sealed class WorkflowExecution : IExpressionScope
         }
     }
 
-    private static bool IsIdentifier(string name) => name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

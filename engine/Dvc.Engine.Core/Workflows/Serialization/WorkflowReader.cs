@@ -20,6 +20,8 @@ internal static class WorkflowReader
     /// <summary>Properties that hold child activities in Elsa's built-ins; their objects are read as activities even when malformed, so the problem is reported.</summary>
     private static readonly HashSet<string> SlotNames = new(StringComparer.OrdinalIgnoreCase) { "activities", "branches", "then", "else", "body" };
 
+    private static readonly HashSet<string> InputFields = new(StringComparer.OrdinalIgnoreCase) { "typeName", "expression", "memoryReference", "storageDriverType" };
+
     public static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
@@ -166,7 +168,8 @@ internal static class WorkflowReader
             return;
         }
 
-        if (hasExpression || typeName is not null)
+        // An input object carries only typeName, expression and bookkeeping; an embedded variable (SetVariable.variable) has more.
+        if (hasExpression || typeName is not null && wrapped.All(p => InputFields.Contains(p.Key)))
         {
             node.Inputs[key] = ReadExpression(key, typeName, JsonLookup.Get(wrapped, "expression"), pointer);
         }

@@ -132,6 +132,23 @@ public sealed class DossierWorkflowTests
         Assert.Equal("pay", Assert.Single(fromRestored.Bookmarks).ActivityId);
     }
 
+    [Fact]
+    public async Task Many_instances_share_one_compiled_version_concurrently()
+    {
+        var runs = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            var started = await Start(age: 30);
+            var afterReception = await Resume(started, "reception", new JsonObject { ["outcome"] = i % 2 == 0 ? "Approve" : "Reject" });
+            return afterReception.State;
+        }));
+
+        var states = await Task.WhenAll(runs);
+
+        Assert.Equal(12, states.Count(s => s.Status == WorkflowStatus.Suspended && s.Bookmarks.Single().ActivityId == "pay"));
+        Assert.Equal(12, states.Count(s => s.Status == WorkflowStatus.Finished));
+        Assert.Equal(24, states.Select(s => s.InstanceId).Distinct().Count());
+    }
+
     private Task<WorkflowRunResult> Start(int age) =>
         _interpreter.StartAsync(_workflow, WorkflowTestKit.Dossier(new { name = "An", age }, fee: 135000));
 

@@ -76,6 +76,20 @@ public sealed class WorkflowWriterTests
         Assert.Equal("Literal", result.Document.Root.Slot("Activities")[0].Inputs["text"].ExpressionType);
     }
 
+    [Fact]
+    public void An_embedded_variable_is_a_plain_property_and_an_output_is_a_binding_not_inputs()
+    {
+        var document = Read(WorkflowTestKit.Load("event-output-variable.json"));
+        var loop = Read(WorkflowTestKit.Load("loop-flat-connections.json"));
+
+        var setVariable = loop.AllActivities().Single(a => a.Id == "SetVariable1");
+        var eventActivity = document.AllActivities().Single(a => a.Id == "ev");
+
+        Assert.Equal(["value"], setVariable.Inputs.Keys);
+        Assert.Equal("v-payload", eventActivity.OutputBindings["result"]);
+        Assert.DoesNotContain("result", eventActivity.Inputs.Keys);
+    }
+
     private static WorkflowDocument Read(byte[] json) => WorkflowCompiler.Compile(json, "x.json", WorkflowCompileContext.Default).Document!;
 
     private static string Describe(WorkflowDocument document) => string.Join(
