@@ -19,6 +19,17 @@ public sealed class CatalogEndpointsTests(DvcServerFactory server) : IClassFixtu
         Assert.Contains(found, p => p!["code"]!.GetValue<string>() == "HN-TP-001");
     }
 
+    [Fact]
+    public async Task Every_procedure_folder_of_the_repository_compiles_and_is_served()
+    {
+        var client = server.CreateBrowserlessClient();
+        var folders = Directory.GetDirectories(Path.Combine(DvcServerFactory.RepositoryDefinitions(), "procedures")).Select(Path.GetFileName).Order().ToArray();
+
+        var served = JsonNode.Parse(await client.GetStringAsync("/api/v1/procedures"))!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Order().ToArray();
+
+        Assert.Equal(folders, served);
+    }
+
     [Theory]
     [InlineData("commune", "HN-TP-001", true)]
     [InlineData("city", "HN-TP-001", false)]
