@@ -34,6 +34,9 @@ internal sealed record FormField(
 
     public bool IsRepeat => Widget == FormWidgets.Repeat;
 
+    /// <summary>An array of enumerated strings, shown as one checkbox per value.</summary>
+    public bool IsMultiChoice => JsonType == "array" && Widget == FormWidgets.Checkbox;
+
     /// <summary>The pointer for item <paramref name="index"/> of the enclosing repeating groups.</summary>
     public string PointerAt(params int[] indexes)
     {

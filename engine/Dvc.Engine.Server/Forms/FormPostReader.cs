@@ -11,7 +11,11 @@ namespace Dvc.Engine.Server.Forms;
 /// </summary>
 internal sealed class FormPostReader(PortalText text)
 {
-    public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string> posted)
+    public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string> posted) =>
+        Read(layout, posted.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal));
+
+    /// <summary>Reads a post where a name may carry several values (the checkboxes of a multiple choice).</summary>
+    public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string[]> posted)
     {
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -26,7 +30,7 @@ internal sealed class FormPostReader(PortalText text)
         IReadOnlyList<FormField> fields,
         int[] indexes,
         JsonObject target,
-        IReadOnlyDictionary<string, string> posted,
+        IReadOnlyDictionary<string, string[]> posted,
         Dictionary<string, string> raw,
         Dictionary<string, string[]> errors)
     {
@@ -58,8 +62,14 @@ internal sealed class FormPostReader(PortalText text)
                 continue;
             }
 
-            posted.TryGetValue(pointer, out var value);
-            value = value?.Trim();
+            if (field.IsMultiChoice)
+            {
+                var chosen = posted.TryGetValue(pointer, out var values) ? values.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray() : [];
+                target[field.Name] = new JsonArray([.. chosen.Select(v => (JsonNode?)JsonValue.Create(v.Trim()))]);
+                continue;
+            }
+
+            var value = posted.TryGetValue(pointer, out var all) && all.Length > 0 ? all[0]?.Trim() : null;
             if (field.Widget == FormWidgets.Checkbox && field.JsonType == "boolean")
             {
                 target[field.Name] = value is "true" or "on";
@@ -84,7 +94,7 @@ internal sealed class FormPostReader(PortalText text)
     }
 
     /// <summary>Indexes used by the posted names of a repeating group, in order (gaps left by removed items closed).</summary>
-    private static IEnumerable<int> ItemIndexes(string pointer, IReadOnlyDictionary<string, string> posted)
+    private static IEnumerable<int> ItemIndexes(string pointer, IReadOnlyDictionary<string, string[]> posted)
     {
         var prefix = pointer + "/";
         return posted.Keys

@@ -56,6 +56,10 @@ internal sealed class FormRenderState(JsonObject values, IReadOnlyDictionary<str
         return text;
     }
 
+    /// <summary>The values chosen in a multiple-choice field.</summary>
+    public IReadOnlySet<string> Chosen(string pointer) =>
+        ValueAt(pointer) is JsonArray a ? a.Select(v => v?.ToString() ?? "").ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
     public string[] ErrorsAt(string pointer) => Errors.TryGetValue(pointer, out var e) ? e : [];
 
     public int ItemCount(string pointer) => ValueAt(pointer) is JsonArray a ? a.Count : 0;

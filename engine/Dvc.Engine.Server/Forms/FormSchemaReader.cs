@@ -96,6 +96,12 @@ internal sealed class FormSchemaReader(IAdministrativeUnits units)
                 widget = FormWidgets.Repeat;
                 children = ReadProperties(document, items, pointer + "/{i}");
             }
+            else
+            {
+                // A list of enumerated values: one checkbox per value; the labels sit on the array's x-ui.
+                widget = FormWidgets.Checkbox;
+                (options, freeText) = Options(items, ui, widget);
+            }
         }
 
         return new FormField(

@@ -14,6 +14,8 @@ public sealed class FormPostReaderTests
             "copies": { "type": "integer", "x-ui": { "label": { "vi": "Số bản" } } },
             "hasFather": { "type": "boolean", "x-ui": { "label": { "vi": "Có cha" } } },
             "fatherName": { "type": "string", "x-ui": { "label": { "vi": "Tên cha" }, "visibleWhen": { "field": "hasFather", "equals": true } } },
+            "categories": { "type": "array", "items": { "type": "string", "enum": ["A1", "B2", "C"] },
+              "x-ui": { "label": { "vi": "Hạng" }, "widget": "checkbox", "enumLabels": { "B2": { "vi": "B2 – Ô tô" } } } },
             "children": { "type": "array", "items": { "type": "object", "properties": {
                 "name": { "type": "string", "x-ui": { "label": { "vi": "Tên" } } } } },
               "x-ui": { "label": { "vi": "Các con" } } }
@@ -81,6 +83,17 @@ public sealed class FormPostReaderTests
 
         var names = post.Submission["children"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToArray();
         Assert.Equal(["A", "B"], names);
+    }
+
+    [Fact]
+    public void A_multiple_choice_becomes_an_array_of_the_checked_values()
+    {
+        var layout = new FormSchemaReader(new NoUnits()).Read(Schema);
+
+        var post = new FormPostReader(new PortalText()).Read(layout, new Dictionary<string, string[]> { ["/categories"] = ["A1", "B2"] });
+
+        Assert.Equal(["A1", "B2"], post.Submission["categories"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("B2 – Ô tô", layout.AllFields.Single(f => f.Name == "categories").Options[1].Label.Vi);
     }
 
     private sealed class NoUnits : IAdministrativeUnits

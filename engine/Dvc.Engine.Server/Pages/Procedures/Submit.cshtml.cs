@@ -116,7 +116,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
     {
         var posted = Request.Form
             .Where(kv => kv.Key.StartsWith('/'))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
         return reader.Read(procedure.Form, posted);
     }
 
