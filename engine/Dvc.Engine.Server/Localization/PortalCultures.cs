@@ -24,12 +24,17 @@ internal static class PortalCultures
                 .AddSupportedUICultures(Supported);
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
-            // Cookie (the portal's switch) first, then ?culture= and Accept-Language for API clients.
+            // Cookie (the portal's switch) first, then ?culture=. Accept-Language only for API clients: pages stay
+            // Vietnamese first even in a browser set to English, until the citizen switches.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),
                 new QueryStringRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new CustomRequestCultureProvider(context =>
+                    context.Request.Path.StartsWithSegments("/api")
+                        ? acceptLanguage.DetermineProviderCultureResult(context)
+                        : Task.FromResult<ProviderCultureResult?>(null)),
             ];
         });
         services.AddSingleton<PortalText>();

@@ -82,6 +82,19 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task Pages_stay_vietnamese_in_an_english_browser_while_the_api_follows_accept_language()
+    {
+        var client = server.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var page = await client.GetStringAsync("/");
+        var response = await client.GetAsync("/api/v1/procedures/HN-XX-404");
+
+        Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Not found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_language_switch_keeps_english_in_a_cookie()
     {
         var client = server.CreateBrowserlessClient();
