@@ -74,6 +74,26 @@ internal sealed class AccountService(UserManager<DvcUser> users, RoleManager<Ide
 
     public Task<DvcUser?> FindByIdAsync(string id) => users.FindByIdAsync(id);
 
+    /// <summary>Officers and agency admins of an agency with their roles and task roles.</summary>
+    public async Task<IReadOnlyList<StaffAccount>> ListStaffAsync(string agencyCode)
+    {
+        var staff = new List<StaffAccount>();
+        foreach (var user in users.Users.Where(u => u.AgencyCode == agencyCode).OrderBy(u => u.Email).ToList())
+        {
+            var roleNames = await users.GetRolesAsync(user);
+            var claims = await users.GetClaimsAsync(user);
+            staff.Add(new StaffAccount(
+                user.Id,
+                user.Email ?? "",
+                user.FullName,
+                roleNames.FirstOrDefault(r => r is DvcRoles.Officer or DvcRoles.AgencyAdmin) ?? roleNames.FirstOrDefault() ?? "",
+                [.. claims.Where(c => c.Type == DvcClaims.TaskRole).Select(c => c.Value)],
+                await users.IsLockedOutAsync(user)));
+        }
+
+        return staff;
+    }
+
     private async Task<IdentityResult> AddRoleAsync(DvcUser user, string role)
     {
         if (!await roles.RoleExistsAsync(role))

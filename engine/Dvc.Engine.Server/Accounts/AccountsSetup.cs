@@ -68,6 +68,7 @@ internal static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(DvcPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(DvcPolicies.Staff, policy => policy.RequireRole(DvcRoles.Officer, DvcRoles.AgencyAdmin, DvcRoles.SystemAdmin))
+            .AddPolicy(DvcPolicies.AgencyAdmin, policy => policy.RequireRole(DvcRoles.AgencyAdmin, DvcRoles.SystemAdmin))
             .AddPolicy(DvcPolicies.SystemAdmin, policy => policy.RequireRole(DvcRoles.SystemAdmin));
 
         services.AddScoped<AccountService>();

@@ -9,5 +9,8 @@ internal static class DvcPolicies
     /// <summary>Officers, agency admins and system admins: inbox, tasks, assisted submission.</summary>
     public const string Staff = "Staff";
 
+    /// <summary>Agency admins (their own agency) and system admins (every agency): officer accounts.</summary>
+    public const string AgencyAdmin = "AgencyAdmin";
+
     public const string SystemAdmin = "SystemAdmin";
 }
