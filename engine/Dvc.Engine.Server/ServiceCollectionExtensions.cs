@@ -71,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IDossierWorkflow>(sp => sp.GetRequiredService<ElsaDossierWorkflow>());
         services.AddOptions<WorkflowTimerOptions>().BindConfiguration(WorkflowTimerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<WorkflowTimers>();
+        services.AddSingleton(sp => new OverdueDetector(sp.GetRequiredService<WorkingCalendar>()));
+        services.AddScoped<OverdueDossiers>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();

@@ -13,4 +13,5 @@ internal static class DossierEvents
     public const string ResultIssued = "ResultIssued";
     public const string Rated = "Rated";
     public const string Log = "Log";
+    public const string Overdue = "Overdue";
 }

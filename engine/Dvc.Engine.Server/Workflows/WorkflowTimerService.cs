@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dvc.Engine.Server.Workflows;
 
-/// <summary>The background loop behind <see cref="WorkflowTimers"/>; every node runs one, leases keep them apart.</summary>
+/// <summary>
+/// The background loop behind <see cref="WorkflowTimers"/> and the overdue check; every node runs one, leases and
+/// version checks keep them from doing the same work twice.
+/// </summary>
 internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, IOptions<WorkflowTimerOptions> options, TimeProvider clock, ILogger<WorkflowTimerService> logger)
     : BackgroundService
 {
@@ -20,6 +23,7 @@ internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Dossiers.OverdueDossiers>().IssueApologySlipsAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -26,6 +26,30 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         Assert.Equal("Cancelled", await Inbox.StatusAsync(await server.OfficerAsync("HN-UBND-XA"), code));
     }
 
+    [Fact]
+    public async Task A_dossier_past_its_deadline_gets_one_apology_slip_with_a_new_date()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+
+        server.Clock.Advance(TimeSpan.FromDays(3));
+        var first = await ApologiseAsync();
+        var second = await ApologiseAsync();
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var timeline = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, second);
+        var overdue = Assert.Single(timeline, e => e!["kind"]!.GetValue<string>() == "Overdue");
+        Assert.Contains("hẹn trả kết quả ngày", overdue!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> ApologiseAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Dvc.Engine.Server.Dossiers.OverdueDossiers>().IssueApologySlipsAsync(CancellationToken.None);
+    }
+
     private async Task<int> DispatchAsync()
     {
         await using var scope = server.Services.CreateAsyncScope();
