@@ -51,5 +51,3 @@ internal sealed class DemoAccounts(AccountService accounts, UserManager<DvcUser>
         seeded.Add(new DemoAccount(email, password, role, agency));
     }
 }
-
-internal sealed record DemoAccount(string Email, string Password, string Role, string? AgencyCode);

@@ -18,13 +18,3 @@ internal sealed record ProcedureInfo(
 {
     public string Code => Summary.Code;
 }
-
-internal sealed record AttachmentRequirement(
-    string Id,
-    LocalizedString Name,
-    bool Required,
-    IReadOnlyList<string> AcceptedTypes,
-    decimal MaxSizeMb,
-    string? Copies);
-
-internal sealed record ProcedureRole(string Id, LocalizedString Name);

@@ -58,5 +58,3 @@ internal sealed class DossierResults(FileStore files, TimeProvider clock)
         return new ResultDocument($"{dossier.Code}-ket-qua.txt", ResultContentType, content);
     }
 }
-
-internal sealed record IssuedDocument(string StorageKey, string Text);

@@ -45,11 +45,3 @@ internal sealed record DossierView(
         _ => 10,
     };
 }
-
-internal sealed record AttachmentView(Guid Id, string AttachmentId, LocalizedString Name, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
-
-/// <summary>A line of the dossier's history; <see cref="Detail"/> is only filled for full views.</summary>
-internal sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string? Detail, string? Actor);
-
-/// <summary>One rule that decided eligibility, fee or checklist, with its result.</summary>
-internal sealed record RuleTraceLine(string Workflow, string Rule, bool Passed, string? Message);

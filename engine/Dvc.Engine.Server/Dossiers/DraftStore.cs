@@ -44,5 +44,3 @@ internal sealed class DraftStore(FileStore files, TimeProvider clock)
 
     private static string Key(string userId, Guid id) => $"{Folder(userId)}/{id:N}.json";
 }
-
-internal sealed record Draft(Guid Id, string ProcedureCode, DateTimeOffset SavedAt, string DataJson);

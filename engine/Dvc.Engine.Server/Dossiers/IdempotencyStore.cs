@@ -44,5 +44,3 @@ internal sealed class IdempotencyStore(FileStore files)
         }
     }
 }
-
-internal sealed record IdempotencyRecord(string RequestHash, string DossierCode);

@@ -17,6 +17,3 @@ internal sealed record SubmitCommand(
     string Culture = "vi",
     IReadOnlyDictionary<string, string[]>? ConversionErrors = null,
     Guid? DraftId = null);
-
-/// <summary>The citizen an officer submits for; an account is created for the e-mail when none exists.</summary>
-internal sealed record AssistedApplicant(string Email, string FullName);

@@ -21,9 +21,3 @@ internal abstract record SubmitOutcome
     /// <summary>The Idempotency-Key was used before with a different submission.</summary>
     public sealed record KeyReused(string Key) : SubmitOutcome;
 }
-
-internal sealed record RuleFailure(string Rule, string Reason);
-
-internal sealed record FeeLine(string Label, long Amount);
-
-internal sealed record DossierReceipt(string Code, long Fee, IReadOnlyList<FeeLine> FeeLines, DateOnly? DueOn, string Status);

@@ -5,5 +5,3 @@ internal sealed record FormLayout(IReadOnlyList<FormSection> Sections)
 {
     public IEnumerable<FormField> AllFields => Sections.SelectMany(s => s.Fields);
 }
-
-internal sealed record FormSection(string Id, LocalizedString? Title, IReadOnlyList<FormField> Fields);

@@ -9,9 +9,3 @@ internal interface IAdministrativeUnits
     /// <summary>Options for a <c>district</c> or <c>ward</c> widget; null when the file or version is unknown.</summary>
     UnitOptions? Options(string file, string? version, string widget, string valueField);
 }
-
-/// <summary>
-/// <see cref="FormOption.Parent"/> holds the parent unit's value (the province for communes, the district for wards).
-/// <see cref="Complete"/> is false when some parents have no list yet: the field then accepts free text.
-/// </summary>
-internal sealed record UnitOptions(IReadOnlyList<FormOption> Options, bool Complete);

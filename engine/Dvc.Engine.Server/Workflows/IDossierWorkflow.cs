@@ -25,6 +25,3 @@ internal interface IDossierWorkflow
     /// <summary>The outcomes a task offers (from its activity), for the inbox buttons.</summary>
     Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
 }
-
-/// <summary>Whether the workflow accepted the stimulus (false: nothing was waiting for it any more).</summary>
-internal sealed record WorkflowStep(bool Accepted, string? Message = null);
