@@ -37,11 +37,15 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         var second = await ApologiseAsync();
         var officer = await server.OfficerAsync("HN-UBND-XA");
         var timeline = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+        var task = await Inbox.OpenTaskAsync(officer, code);
+        var overdueOnly = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync("/api/v1/tasks?overdue=true"))!.AsArray();
 
         Assert.True(first >= 1);
         Assert.Equal(0, second);
         var overdue = Assert.Single(timeline, e => e!["kind"]!.GetValue<string>() == "Overdue");
         Assert.Contains("hẹn trả kết quả ngày", overdue!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(task!["overdue"]!.GetValue<bool>());
+        Assert.Contains(overdueOnly, t => t!["dossierCode"]!.GetValue<string>() == code);
     }
 
     private async Task<int> ApologiseAsync()

@@ -32,7 +32,7 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : Pa
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = Viewer.From(User);
-        AgencyCode = viewer.AgencyCode;
+        AgencyCode = viewer.AgencyCode is { } code ? catalog.Agencies().FirstOrDefault(a => a.Code == code).Name?.Current ?? code : null;
         Procedures = [.. catalog.Search(new CatalogQuery()).Where(p => viewer.WorksFor(p.AgencyCode))];
         DateOnly? due = DateOnly.TryParseExact(DueBefore, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue), ct);
