@@ -82,7 +82,32 @@ internal sealed partial class DossierService(
         return outcome;
     }
 
-    private async Task<SubmitOutcome> SubmitOnceAsync(CompiledProcedure procedure, Guid versionId, SubmitCommand command, CancellationToken ct)
+    /// <summary>
+    /// Checks a submission without filing it: field errors, then eligibility with reasons, else the fee and the
+    /// documents this applicant must attach. Nothing is stored.
+    /// </summary>
+    public SubmitOutcome Assess(string procedureCode, JsonObject data, string culture, IReadOnlyDictionary<string, string[]>? conversionErrors = null)
+    {
+        if (catalog.Compiled(procedureCode) is not { } procedure)
+        {
+            return new SubmitOutcome.ProcedureNotFound(procedureCode);
+        }
+
+        var command = new SubmitCommand(procedureCode, data, [], Viewer.Anonymous, Culture: culture, ConversionErrors: conversionErrors);
+        var assessment = Assess(procedure, command, requireFiles: false);
+        if (assessment.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (_, fee, checklist, _) = assessment.Decision!.Value;
+        return new SubmitOutcome.Assessed(new DossierAssessment(
+            fee.Total,
+            [.. fee.Lines.Select(l => new FeeLine(l.Label.Get(culture), l.Amount))],
+            [.. checklist.Items.Select(i => new ChecklistLine(i.Attachment.Id, i.Attachment.Name.Get(culture), i.Note?.Get(culture)))]));
+    }
+
+    private Assessment Assess(CompiledProcedure procedure, SubmitCommand command, bool requireFiles)
     {
         var culture = command.Culture;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -104,29 +129,40 @@ internal sealed partial class DossierService(
         CheckFiles(procedure, command.Files, errors);
         if (errors.Count > 0)
         {
-            return new SubmitOutcome.Invalid(Freeze(errors));
+            return new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null);
+        }
+
+        var submittedOn = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
+        var decision = procedure.Decide(command.Data, submittedOn);
+        if (!decision.Eligibility.Eligible)
+        {
+            return new Assessment(new SubmitOutcome.NotEligible([.. decision.Eligibility.FailedRules.Select(f => new RuleFailure(f.Rule, f.Reason.Get(culture)))]), null);
+        }
+
+        if (requireFiles)
+        {
+            var uploaded = command.Files.Select(f => f.AttachmentId).ToHashSet(StringComparer.Ordinal);
+            foreach (var item in decision.Checklist.Items.Where(i => !uploaded.Contains(i.Attachment.Id)))
+            {
+                var note = item.Note?.Get(culture);
+                Add(errors, AttachmentErrorKey(item.Attachment.Id), [note is null ? text["form.fileRequired"] : $"{text["form.fileRequired"]} {note}"]);
+            }
+        }
+
+        return errors.Count > 0 ? new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null) : new Assessment(null, decision);
+    }
+
+    private async Task<SubmitOutcome> SubmitOnceAsync(CompiledProcedure procedure, Guid versionId, SubmitCommand command, CancellationToken ct)
+    {
+        var culture = command.Culture;
+        var assessment = Assess(procedure, command, requireFiles: true);
+        if (assessment.Refusal is { } refusal)
+        {
+            return refusal;
         }
 
         var now = clock.GetUtcNow();
-        var submittedOn = WorkingCalendar.ToLocalDate(now);
-        var (eligibility, fee, checklist, trace) = procedure.Decide(command.Data, submittedOn);
-        if (!eligibility.Eligible)
-        {
-            return new SubmitOutcome.NotEligible([.. eligibility.FailedRules.Select(f => new RuleFailure(f.Rule, f.Reason.Get(culture)))]);
-        }
-
-        var uploaded = command.Files.Select(f => f.AttachmentId).ToHashSet(StringComparer.Ordinal);
-        foreach (var item in checklist.Items.Where(i => !uploaded.Contains(i.Attachment.Id)))
-        {
-            var note = item.Note?.Get(culture);
-            Add(errors, AttachmentErrorKey(item.Attachment.Id), [note is null ? text["form.fileRequired"] : $"{text["form.fileRequired"]} {note}"]);
-        }
-
-        if (errors.Count > 0)
-        {
-            return new SubmitOutcome.Invalid(Freeze(errors));
-        }
-
+        var (_, fee, _, trace) = assessment.Decision!.Value;
         var submitter = command.Submitter;
         string applicantId = submitter.UserId!;
         string applicantName = submitter.Name ?? "";
@@ -473,6 +509,10 @@ internal sealed partial class DossierService(
 
     private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
         errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    private sealed record Assessment(
+        SubmitOutcome? Refusal,
+        (Core.Rules.EligibilityResult Eligibility, Core.Rules.FeeResult Fee, Core.Rules.ChecklistResult Checklist, Core.Rules.DecisionTrace Trace)? Decision);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Dossier {Code} submitted for {Procedure} (assisted: {Assisted})")]
     private static partial void LogSubmitted(ILogger logger, string code, string procedure, bool assisted);

@@ -16,6 +16,9 @@ internal abstract record SubmitOutcome
     /// <summary>Valid but a rule of the <c>eligibility</c> workflow failed; each failure carries its reason.</summary>
     public sealed record NotEligible(IReadOnlyList<RuleFailure> Failures) : SubmitOutcome;
 
+    /// <summary>Checked only (nothing filed): eligible, with the fee and the documents to attach.</summary>
+    public sealed record Assessed(DossierAssessment Assessment) : SubmitOutcome;
+
     public sealed record ProcedureNotFound(string Code) : SubmitOutcome;
 
     /// <summary>The Idempotency-Key was used before with a different submission.</summary>

@@ -50,9 +50,16 @@ public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClass
         await Assertions.Expect(citizen.Locator("[data-pointer='/child/fullName'] .field-error")).ToContainTextAsync("Vui lòng nhập");
         await ShotAsync(citizen, "field-errors");
 
-        // A complete submission gets a dossier code.
+        // Checking first shows eligibility, the fee and the documents to attach, without filing anything.
         await FillBirthRegistrationAsync(citizen);
         await ShotAsync(citizen, "form-filled");
+        await citizen.ClickAsync("#check");
+        await Assertions.Expect(citizen.Locator("#assessment")).ToContainTextAsync("Đủ điều kiện");
+        await Assertions.Expect(citizen.Locator("#assessment")).ToContainTextAsync("Miễn phí");
+        await ShotAsync(citizen, "eligibility-and-fee");
+
+        // A complete submission gets a dossier code (files are chosen again after the check).
+        await AttachDocumentsAsync(citizen);
         await citizen.ClickAsync("#submit");
         await Assertions.Expect(citizen.Locator("#submitted")).ToBeVisibleAsync();
         var code = (await citizen.Locator("#dossier-code").InnerTextAsync()).Trim();
@@ -174,6 +181,11 @@ public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClass
         await Radio(page, "/deliveryMethod", "online");
         await page.CheckAsync(Name("/commitment"));
 
+        await AttachDocumentsAsync(page);
+    }
+
+    private static async Task AttachDocumentsAsync(IPage page)
+    {
         await page.SetInputFilesAsync("input[name='attachment:giay-chung-sinh']", Pdf("giay-chung-sinh.pdf"));
         await page.SetInputFilesAsync("input[name='attachment:giay-chung-nhan-ket-hon']", Pdf("giay-chung-nhan-ket-hon.pdf"));
     }

@@ -27,3 +27,10 @@ public sealed record ProcedureDto(
     JsonObject FormSchema);
 
 public sealed record ProcedureVersionDto(Guid Id, string AuthorVersion, string ContentHash, string Status, DateTimeOffset ImportedAt, DateTimeOffset? PublishedAt, int OpenDossiers);
+
+public sealed record AssessmentRequest(JsonObject Data);
+
+public sealed record DocumentDto(string AttachmentId, string Name, string? Note);
+
+/// <summary>An eligible submission's fee and the documents to attach (ineligible ones answer 422).</summary>
+public sealed record AssessmentDto(bool Eligible, long Fee, IReadOnlyList<Dvc.Engine.Server.Endpoints.Dossiers.FeeLineDto> FeeLines, IReadOnlyList<DocumentDto> Documents);

@@ -25,6 +25,8 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
     public DateTimeOffset? DraftSavedAt { get; private set; }
 
+    public DossierAssessment? Assessment { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid? DraftId { get; set; }
 
@@ -54,8 +56,25 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
     }
 
     /// <summary>One form, two buttons: "Nộp hồ sơ" submits, "Lưu nháp" saves a draft.</summary>
-    public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) =>
-        action == "draft" ? SaveDraftAsync(code, ct) : SubmitAsync(code, ct);
+    public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) => action switch
+    {
+        "draft" => SaveDraftAsync(code, ct),
+        "check" => Task.FromResult(Check(code)),
+        _ => SubmitAsync(code, ct),
+    };
+
+    /// <summary>"Kiểm tra điều kiện, lệ phí": the same checks as a submission, showing the fee and documents; nothing is filed.</summary>
+    private IActionResult Check(string code)
+    {
+        if (catalog.Find(code) is not { } procedure)
+        {
+            return NotFound();
+        }
+
+        Procedure = procedure;
+        var post = Read(procedure);
+        return Show(procedure, post, dossiers.Assess(procedure.Code, post.Submission, PortalCultures.Current, post.ConversionErrors));
+    }
 
     private async Task<IActionResult> SaveDraftAsync(string code, CancellationToken ct)
     {
@@ -94,10 +113,19 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             new SubmitCommand(procedure.Code, post.Submission, files, viewer, onBehalf, null, PortalCultures.Current, post.ConversionErrors, DraftId),
             ct);
 
+        return outcome is SubmitOutcome.Submitted submitted
+            ? Redirect($"/dossiers/{submitted.Receipt.Code}?submitted=true")
+            : Show(procedure, post, outcome);
+    }
+
+    private IActionResult Show(ProcedureInfo procedure, FormPost post, SubmitOutcome outcome)
+    {
         switch (outcome)
         {
-            case SubmitOutcome.Submitted submitted:
-                return Redirect($"/dossiers/{submitted.Receipt.Code}?submitted=true");
+            case SubmitOutcome.Assessed assessed:
+                State = new FormRenderState(post.Submission, post.Raw, null);
+                Assessment = assessed.Assessment;
+                return Page();
             case SubmitOutcome.Invalid invalid:
                 State = new FormRenderState(post.Submission, post.Raw, invalid.Errors);
                 var placed = Placed(procedure);

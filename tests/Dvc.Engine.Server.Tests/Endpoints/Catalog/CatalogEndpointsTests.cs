@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Server.Tests.Infrastructure;
 
@@ -54,6 +55,33 @@ public sealed class CatalogEndpointsTests(DvcServerFactory server) : IClassFixtu
         Assert.NotNull(procedure["formSchema"]!["properties"]!["child"]);
         Assert.Single(versions);
         Assert.Equal("Published", versions[0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Assessing_an_eligible_submission_gives_the_fee_and_the_documents_without_filing_it()
+    {
+        var client = server.CreateBrowserlessClient();
+        var data = Submissions.TestCaseInput("HN-TP-001", "02-qua-han-xin-2-ban-sao.json");
+
+        var response = await client.PostAsJsonAsync("/api/v1/procedures/HN-TP-001/assessments", new { data });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body["fee"]!.GetValue<long>() > 0);
+        Assert.NotEmpty(body["feeLines"]!.AsArray());
+        Assert.Contains(body["documents"]!.AsArray(), d => d!["attachmentId"]!.GetValue<string>() == "giay-chung-sinh");
+    }
+
+    [Fact]
+    public async Task Assessing_an_ineligible_submission_gives_the_reasons()
+    {
+        var client = server.CreateBrowserlessClient();
+        var data = Submissions.TestCaseInput("HN-TP-001", "06-cha-nguoi-nuoc-ngoai.json");
+
+        var response = await client.PostAsJsonAsync("/api/v1/procedures/HN-TP-001/assessments", new { data });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.NotEmpty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["reasons"]!.AsArray());
     }
 
     [Fact]
