@@ -91,7 +91,10 @@ public sealed class CompiledProcedure
         var lines = outcomes.Where(o => o.Success && o.Amount is not null)
             .Select(o => new FeeLine(o.Rule.Name, o.Rule.Label ?? LocalizedText.Both(o.Rule.Name), (long)Math.Round(o.Amount!.Value, 0, MidpointRounding.AwayFromZero)))
             .ToArray();
-        return new FeeResult(lines.Sum(l => l.Amount), lines, trace);
+        var errors = outcomes.Where(o => o.Error is not null)
+            .Select(o => new FailedRule(o.Rule.Name, o.Rule.Label ?? LocalizedText.Both(o.Rule.Name), o.Error))
+            .ToArray();
+        return new FeeResult(lines.Sum(l => l.Amount), lines, trace, errors);
     }
 
     /// <summary>The attachments this applicant must upload: those marked required plus those a <c>checklist</c> rule makes required.</summary>

@@ -10,6 +10,9 @@ namespace Dvc.Engine.Core.Definitions;
 /// </summary>
 public static class JsonValues
 {
+    /// <summary><c>node[name]</c> when <paramref name="node"/> is an object, else null (the indexer throws on arrays and values).</summary>
+    public static JsonNode? Property(JsonNode? node, string name) => node is JsonObject obj && obj.TryGetPropertyValue(name, out var value) ? value : null;
+
     public static bool TryGetDecimal(JsonNode? node, out decimal number)
     {
         number = 0;

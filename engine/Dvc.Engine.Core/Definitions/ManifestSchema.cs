@@ -11,10 +11,17 @@ namespace Dvc.Engine.Core.Definitions;
 internal static class ManifestSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(Load);
+    private static readonly Lock ValidationLock = new();
 
     public static void Validate(ResolvedJson manifest, ICollection<Diagnostic> diagnostics)
     {
-        var errors = Schema.Value.Validate(manifest.Root?.ToJsonString() ?? "null");
+        ICollection<ValidationError> errors;
+        lock (ValidationLock)
+        {
+            // NJsonSchema does not document its validator as thread-safe; manifests are small, so one at a time costs little.
+            errors = Schema.Value.Validate(manifest.Root?.ToJsonString() ?? "null");
+        }
+
         foreach (var error in Flatten(errors).Take(50))
         {
             var pointer = ToPointer(error.Path);

@@ -44,13 +44,29 @@ public sealed class ProcedureCompiler
             return new CatalogCompilation(root, [], diagnostics);
         }
 
-        var results = new List<ProcedureCompilation>();
-        var files = new CatalogFiles(root, _options.Limits);
-        foreach (var folder in Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal))
+        var folders = Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal).ToArray();
+        var compiled = new ProcedureCompilation[folders.Length];
+
+        // Procedures are independent, so they compile in parallel; each worker reads through its own file cache
+        // (parsed JSON trees are not safe to share while they materialise), so shared fragments are parsed once a worker.
+        if (folders.Length == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results.Add(CompileFolder(files, folder));
+            return new CatalogCompilation(root, [], diagnostics);
         }
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, folders.Length, Math.Max(1, folders.Length / (4 * Math.Max(1, _options.MaxDegreeOfParallelism)))),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+            range =>
+            {
+                var files = new CatalogFiles(root, _options.Limits);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    compiled[i] = CompileFolder(files, folders[i]);
+                }
+            });
+        var results = compiled.ToList();
 
         foreach (var duplicate in results.Where(r => r.Code.Length > 0).GroupBy(r => r.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -194,7 +210,7 @@ public sealed class ProcedureCompiler
                 var context = new WorkflowPartContext(
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => w?["WorkflowName"]).Where(n => n is not null).Select(n => n!.ToString())]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
                 try
                 {
                     var compiled = _workflowCompiler.Compile(workflowBytes, workflowFile, context);

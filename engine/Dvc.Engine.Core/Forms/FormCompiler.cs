@@ -376,7 +376,7 @@ internal sealed class FormCompiler
     private List<FormSection> ReadSections(FormField root)
     {
         var sections = new List<FormSection>();
-        if (_root["x-ui"]?["sections"] is not JsonArray array)
+        if (JsonValues.Property(_root["x-ui"], "sections") is not JsonArray array)
         {
             return sections;
         }

@@ -72,6 +72,15 @@ public sealed class CompiledRuleSet
 
     private static (decimal? Amount, string? Error) ComputeAmount(FeeAmount fee, CompiledRuleWorkflow workflow, CompiledRule rule, object input, RuleContext context)
     {
+        if (fee.Rates is { } rates)
+        {
+            var day = DateOnly.FromDateTime(context.SubmittedOn);
+            var rate = rates.FirstOrDefault(r => r.IsValidOn(day));
+            return rate is null
+                ? (null, $"No rate of this fee is valid on {day:dd/MM/yyyy}.")
+                : ComputeAmount(rate.Amount, workflow, rule, input, context);
+        }
+
         if (fee.Constant is { } constant)
         {
             return (constant, null);
@@ -94,6 +103,3 @@ public sealed class CompiledRuleSet
         }
     }
 }
-
-/// <summary>One rule's result in one evaluation.</summary>
-internal sealed record RuleOutcome(CompiledRule Rule, bool Success, decimal? Amount, string? Error, IReadOnlyDictionary<string, JsonNode?> Inputs);

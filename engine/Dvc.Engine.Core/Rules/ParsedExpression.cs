@@ -12,6 +12,3 @@ internal sealed record ParsedExpression(
 {
     public bool Ok => Lambda is not null && Error is null && Violations.Count == 0;
 }
-
-/// <summary>Why an expression did not parse; <see cref="UnknownField"/> when it names a field the form lacks.</summary>
-internal sealed record RuleParseError(bool UnknownField, string Message);

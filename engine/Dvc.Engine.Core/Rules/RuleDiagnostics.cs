@@ -35,4 +35,7 @@ public static class RuleDiagnostics
 
     /// <summary>A fee rule has no <c>Properties.label</c>.</summary>
     public const string MissingLabel = "DVC-RULE-011";
+
+    /// <summary>An effective-dated fee table has a bad date, a period that ends before it starts, or periods that overlap.</summary>
+    public const string FeeRatesInvalid = "DVC-RULE-012";
 }

@@ -53,12 +53,7 @@ internal sealed partial class RuleExpressionParser
         }
 
         var (violations, reads) = RuleSandbox.Check(lambda.Body, _inputType.GeneratedTypes, Input);
-        if (violations.Count > 0)
-        {
-            return new ParsedExpression(lambda, reads, null, -1, violations);
-        }
-
-        return new ParsedExpression(lambda, reads, null, -1, []);
+        return new ParsedExpression(lambda, reads, null, -1, violations);
     }
 
     private ParsedExpression Failure(string message, int position)

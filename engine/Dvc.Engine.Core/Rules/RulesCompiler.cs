@@ -243,6 +243,14 @@ internal sealed class RulesCompiler
 
     private FeeAmount? CompileAmount(JsonNode? node, string pointer, string ruleName, List<ParameterExpression> scoped)
     {
+        switch (node)
+        {
+            case JsonObject row:
+                return CompileRates([row], pointer, ruleName, scoped, single: true);
+            case JsonArray rows:
+                return CompileRates([.. rows], pointer, ruleName, scoped, single: false);
+        }
+
         if (JsonValues.TryGetDecimal(node, out var constant))
         {
             return new FeeAmount(constant, null, null, []);
@@ -274,6 +282,79 @@ internal sealed class RulesCompiler
         }
 
         return new FeeAmount(null, CompileArray(parsed.Lambda), expression, parsed.Reads);
+    }
+
+    /// <summary>
+    /// An effective-dated tariff: <c>{ "amount", "validFrom"?, "validTo"? }</c> or an array of them (extra keys such as a
+    /// shared fee schedule's label and legal basis are ignored). Periods are inclusive, null means open, and must not overlap.
+    /// </summary>
+    private FeeAmount? CompileRates(IReadOnlyList<JsonNode?> rows, string pointer, string ruleName, List<ParameterExpression> scoped, bool single)
+    {
+        var rates = new List<(FeeRate Rate, string Pointer)>();
+        var ok = true;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowPointer = single ? pointer : pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (rows[i] is not JsonObject row || !row.ContainsKey("amount") || row["amount"] is JsonObject or JsonArray)
+            {
+                Error(rowPointer, RuleDiagnostics.FeeNotNumber, $"Each rate of fee rule '{ruleName}' needs \"amount\" (a number or an expression) and may have \"validFrom\"/\"validTo\" dates.");
+                ok = false;
+                continue;
+            }
+
+            var from = ReadRateDate(row, "validFrom", rowPointer, ruleName, ref ok);
+            var to = ReadRateDate(row, "validTo", rowPointer, ruleName, ref ok);
+            if (from is not null && to is not null && to < from)
+            {
+                Error(rowPointer + "/validTo", RuleDiagnostics.FeeRatesInvalid, $"A rate of fee rule '{ruleName}' ends ({to:dd/MM/yyyy}) before it starts ({from:dd/MM/yyyy}).");
+                ok = false;
+            }
+
+            var amount = CompileAmount(row["amount"], rowPointer + "/amount", ruleName, scoped);
+            if (amount is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            rates.Add((new FeeRate(from, to, amount), rowPointer));
+        }
+
+        for (var i = 0; i < rates.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var (a, b) = (rates[i].Rate, rates[j].Rate);
+                var overlap = (a.From is null || b.To is null || a.From <= b.To) && (b.From is null || a.To is null || b.From <= a.To);
+                if (overlap)
+                {
+                    Error(rates[i].Pointer, RuleDiagnostics.FeeRatesInvalid, $"Two rates of fee rule '{ruleName}' are valid on the same day; give each a validFrom/validTo period that does not overlap the others.");
+                    ok = false;
+                }
+            }
+        }
+
+        return ok && rates.Count > 0
+            ? new FeeAmount(null, null, null, [.. rates.SelectMany(r => r.Rate.Amount.Reads).Distinct(StringComparer.Ordinal)], [.. rates.Select(r => r.Rate)])
+            : null;
+    }
+
+    private DateOnly? ReadRateDate(JsonObject row, string key, string rowPointer, string ruleName, ref bool ok)
+    {
+        var node = row[key];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (JsonValues.TryGetString(node, out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(rowPointer + "/" + key, RuleDiagnostics.FeeRatesInvalid, $"'{key}' of a rate of fee rule '{ruleName}' must be a date written yyyy-MM-dd, or null.");
+        ok = false;
+        return null;
     }
 
     private List<CompiledScopedParam> CompileScopedParams(JsonNode? node, string pointer, List<ParameterExpression> scoped)
@@ -316,14 +397,14 @@ internal sealed class RulesCompiler
         foreach (var (when, action) in actions)
         {
             var actionPointer = JsonPointer.Append(pointer, when);
-            var actionName = JsonValues.TryGetString(action?["Name"], out var n) ? n : string.Empty;
+            var actionName = JsonValues.TryGetString(JsonValues.Property(action, "Name"), out var n) ? n : string.Empty;
             if (actionName != "OutputExpression")
             {
                 Error(actionPointer, RuleDiagnostics.UnsupportedFeature, $"The action '{actionName}' is not allowed; only \"OutputExpression\" is.");
                 continue;
             }
 
-            if (JsonValues.TryGetString(action?["Context"]?["Expression"], out var expression))
+            if (JsonValues.TryGetString(JsonValues.Property(JsonValues.Property(action, "Context"), "Expression"), out var expression))
             {
                 ParseChecked(expression, scoped, null, actionPointer + "/Context/Expression", "The output expression");
             }

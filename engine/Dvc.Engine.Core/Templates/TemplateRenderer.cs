@@ -81,15 +81,28 @@ internal static class TemplateRenderer
         }
     }
 
-    private static ScriptObject Builtins()
+    // Built once and frozen: importing Scriban's function objects by reflection costs more than a whole render, and a
+    // read-only object cannot be changed by one template for the next (assignments land in the per-render globals).
+    private static readonly ScriptObject SharedBuiltins = CreateBuiltins();
+
+    private static ScriptObject Builtins() => SharedBuiltins;
+
+    private static ScriptObject CreateBuiltins()
     {
+        var functions = new ScriptObject[] { new StringFunctions(), new MathFunctions(), new ArrayFunctions(), new HtmlFunctions() };
         var builtins = new ScriptObject
         {
-            ["string"] = new StringFunctions(),
-            ["math"] = new MathFunctions(),
-            ["array"] = new ArrayFunctions(),
-            ["html"] = new HtmlFunctions(),
+            ["string"] = functions[0],
+            ["math"] = functions[1],
+            ["array"] = functions[2],
+            ["html"] = functions[3],
         };
+        foreach (var function in functions)
+        {
+            function.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
         return builtins;
     }
 

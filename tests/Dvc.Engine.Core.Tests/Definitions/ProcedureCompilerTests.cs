@@ -207,7 +207,7 @@ public sealed class ProcedureCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.InvalidRef, Manifest, "/attachments/1/$ref");
+        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.InvalidRef, Manifest, "/attachments/1/$ref", _catalog.LineOf(Manifest, "etc/passwd"));
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ProcedureCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        Assert.Equal(DefinitionDiagnostics.RefTooDeep, Assert.Single(compilation.Diagnostics, d => d.IsError).Code);
+        DiagnosticAssert.SingleError(compilation, DefinitionDiagnostics.RefTooDeep, "shared/chain-15.json", "/v/$ref", 1);
     }
 
     [Fact]
@@ -295,6 +295,38 @@ public sealed class ProcedureCompilerTests : IDisposable
         Assert.Equal(["HN-TEST-001", "HN-TEST-003"], catalog.Compiled.Select(p => p.Code));
         Assert.Equal(DefinitionDiagnostics.ManifestMissing, Assert.Single(catalog.Procedures[0].Diagnostics).Code);
         Assert.Equal(DefinitionDiagnostics.MalformedJson, Assert.Single(catalog.Procedures[2].Diagnostics).Code);
+    }
+
+    [Fact]
+    public void A_catalog_compiles_the_same_in_parallel_as_one_at_a_time()
+    {
+        for (var i = 2; i <= 12; i++)
+        {
+            _catalog.AddCopy($"HN-TEST-{i:000}");
+        }
+
+        _catalog.Write("procedures/HN-TEST-005/rules.json", "[");
+        _catalog.Replace("../HN-TEST-009/form.schema.json", "\"widget\": \"radio\"", "\"widget\": \"slider\"");
+
+        var sequential = new ProcedureCompiler(new ProcedureCompilerOptions { MaxDegreeOfParallelism = 1 }).CompileCatalog(_catalog.Root);
+        var parallel = new ProcedureCompiler(new ProcedureCompilerOptions { MaxDegreeOfParallelism = 4 }).CompileCatalog(_catalog.Root);
+
+        Assert.Equal(sequential.Procedures.Select(p => p.Code), parallel.Procedures.Select(p => p.Code));
+        Assert.Equal(sequential.AllDiagnostics, parallel.AllDiagnostics);
+        Assert.Equal(sequential.Compiled.Select(p => p.ContentHash), parallel.Compiled.Select(p => p.ContentHash));
+        Assert.Equal(11, parallel.Compiled.Count());
+    }
+
+    [Fact]
+    public void An_empty_catalog_compiles_to_nothing()
+    {
+        var empty = Path.Combine(_catalog.Root, "empty");
+        Directory.CreateDirectory(Path.Combine(empty, "procedures"));
+
+        var catalog = new ProcedureCompiler().CompileCatalog(empty);
+
+        Assert.Empty(catalog.Procedures);
+        Assert.Empty(catalog.Diagnostics);
     }
 
     [Fact]

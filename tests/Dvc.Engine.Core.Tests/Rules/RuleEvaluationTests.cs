@@ -153,6 +153,61 @@ public sealed class RuleEvaluationTests : IDisposable
         Assert.Equal(0, fee.Lines.Single(l => l.Rule == "ban-sao-them").Amount);
     }
 
+    [Theory]
+    [InlineData("2025-12-31", 100000)]
+    [InlineData("2026-01-01", 135000)]
+    [InlineData("2027-06-30", 135000)]
+    [InlineData("2027-07-01", 150000)]
+    public void An_effective_dated_fee_uses_the_rate_valid_on_the_submission_date(string day, long total)
+    {
+        _catalog.Replace("rules.json", "\"amount\": 135000", """
+            "amount": [
+                      { "validFrom": null, "validTo": "2025-12-31", "amount": 100000 },
+                      { "validFrom": "2026-01-01", "validTo": "2027-06-30", "amount": 135000 },
+                      { "validFrom": "2027-07-01", "amount": "150000" } ]
+            """);
+        var procedure = _catalog.CompileValid();
+
+        var fee = procedure.ComputeFee(Submission(), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(total, fee.Total);
+        Assert.True(fee.IsComplete);
+    }
+
+    [Fact]
+    public void A_fee_entry_from_a_shared_schedule_applies_only_in_its_period()
+    {
+        _catalog.Write("shared/fee-schedule.json", """
+            { "fees": { "le-phi": { "amount": 135000, "label": { "vi": "Lệ phí" }, "legalBasis": "TT 00/2026", "validFrom": "2026-01-01", "validTo": null } } }
+            """);
+        _catalog.Replace("rules.json", "\"amount\": 135000", "\"amount\": { \"$ref\": \"shared/fee-schedule.json#/fees/le-phi\" }");
+        var procedure = _catalog.CompileValid();
+
+        var before = procedure.ComputeFee(Submission(), new DateOnly(2025, 12, 31));
+        var after = procedure.ComputeFee(Submission(), new DateOnly(2026, 1, 1));
+
+        Assert.Equal(135000, after.Total);
+        Assert.False(before.IsComplete);
+        Assert.Equal("le-phi", Assert.Single(before.Errors).Rule);
+        Assert.Equal(0, before.Total);
+    }
+
+    [Theory]
+    [InlineData("[ { \"validFrom\": \"2026-01-01\", \"amount\": 1 }, { \"validFrom\": \"2026-06-01\", \"amount\": 2 } ]", "DVC-RULE-012")]
+    [InlineData("[ { \"validFrom\": \"2026-01-01\", \"validTo\": \"2025-01-01\", \"amount\": 1 } ]", "DVC-RULE-012")]
+    [InlineData("[ { \"validFrom\": \"01/01/2026\", \"amount\": 1 } ]", "DVC-RULE-012")]
+    [InlineData("[ { \"validFrom\": \"2026-01-01\" } ]", "DVC-RULE-006")]
+    [InlineData("{ \"validFrom\": \"2026-01-01\", \"amount\": \"input.delivery\" }", "DVC-RULE-006")]
+    public void A_bad_fee_table_is_a_compile_error(string amount, string code)
+    {
+        _catalog.Replace("rules.json", "\"amount\": 135000", "\"amount\": " + amount);
+
+        var compilation = _catalog.Compile();
+
+        Assert.Equal(code, Assert.Single(compilation.Diagnostics, d => d.IsError).Code);
+        Assert.Null(compilation.Procedure);
+    }
+
     [Fact]
     public void A_fees_workflow_without_rules_means_no_fee()
     {

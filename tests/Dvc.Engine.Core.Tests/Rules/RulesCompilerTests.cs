@@ -20,7 +20,7 @@ public sealed class RulesCompilerTests : IDisposable
     [InlineData("\"amount\": \"((input.copies ?? 1) - 1) * 5000\"", "\"amount\": \"input.delivery\"", RuleDiagnostics.FeeNotNumber, "/1/Rules/1/Properties/amount")]
     [InlineData("\"amount\": \"((input.copies ?? 1) - 1) * 5000\"", "\"amount\": \"input.copies > 2\"", RuleDiagnostics.FeeNotNumber, "/1/Rules/1/Properties/amount")]
     [InlineData("\"amount\": \"((input.copies ?? 1) - 1) * 5000\"", "\"amount\": \"((input.copeis ?? 1) - 1) * 5000\"", RuleDiagnostics.UnknownField, "/1/Rules/1/Properties/amount")]
-    [InlineData("\"amount\": \"((input.copies ?? 1) - 1) * 5000\"", "\"amount\": [5000]", RuleDiagnostics.FeeNotNumber, "/1/Rules/1/Properties/amount")]
+    [InlineData("\"amount\": \"((input.copies ?? 1) - 1) * 5000\"", "\"amount\": [5000]", RuleDiagnostics.FeeNotNumber, "/1/Rules/1/Properties/amount/0")]
     [InlineData("\"attachment\": \"giay-kham-suc-khoe\"", "\"attachment\": \"giay-kham\"", RuleDiagnostics.UnknownAttachment, "/2/Rules/0/Properties/attachment")]
     [InlineData("\"RuleName\": \"cap-gap\"", "\"RuleName\":  \"le-phi\"", RuleDiagnostics.DuplicateName, "/1/Rules/2/RuleName")]
     public void Each_rule_defect_gives_its_diagnostic_at_its_place(string find, string replace, string code, string pointer)
@@ -53,7 +53,7 @@ public sealed class RulesCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.MissingReason, Rules, "/0/Rules/0/Properties");
+        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.MissingReason, Rules, "/0/Rules/0/Properties", _catalog.LineOf(Rules, "\"Properties\": { }"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RulesCompilerTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.UnsupportedFeature, Rules, "/1/Rules/2/Actions/OnSuccess");
+        DiagnosticAssert.SingleError(compilation, RuleDiagnostics.UnsupportedFeature, Rules, "/1/Rules/2/Actions/OnSuccess", _catalog.LineOf(Rules, "EvaluateRule"));
     }
 
     [Fact]

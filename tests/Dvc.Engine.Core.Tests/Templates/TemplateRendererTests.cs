@@ -146,6 +146,19 @@ public sealed class TemplateRendererTests : IDisposable
     }
 
     [Fact]
+    public void One_render_cannot_change_the_functions_the_next_render_sees()
+    {
+        var procedure = WithReceipt("{{ string = 'gone' }}{{ math.round = 0 }}{{ x = 1 }}");
+        procedure.Render("receipt", Model());
+        _catalog.Write(Receipt, "{{ 'a' | string.upcase }}{{ x }}");
+        var next = _catalog.Compile().Procedure!;
+
+        var result = next.Render("receipt", Model());
+
+        Assert.Equal("A", result.Text);
+    }
+
+    [Fact]
     public void Templates_cannot_read_the_clock()
     {
         var procedure = WithReceipt("{{ today }}");

@@ -14,15 +14,3 @@ public sealed record ProcedureTestCase(
     JsonObject Input,
     ProcedureTestExpectation Expect,
     JsonObject Source);
-
-/// <summary>The <c>expect</c> object; a null property is not checked.</summary>
-public sealed record ProcedureTestExpectation(
-    bool? Valid,
-    IReadOnlyList<string>? Errors,
-    bool? Eligible,
-    IReadOnlyList<string>? FailedRules,
-    long? Fee,
-    IReadOnlyList<string>? Checklist,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Rendered,
-    IReadOnlyList<string>? WorkflowPath,
-    JsonArray? Steps);

@@ -51,6 +51,11 @@ public sealed class ProcedureTestRunner(IWorkflowTestRunner? workflows = null)
         {
             var feeResult = procedure.ComputeFee(input, testCase.SubmittedOn);
             fee = feeResult.Total;
+            if (expect.Fee is not null && !feeResult.IsComplete)
+            {
+                failures.Add($"the fee could not be computed: {string.Join("; ", feeResult.Errors.Select(e => $"{e.Rule}: {e.Error}"))}");
+            }
+
             if (expect.Fee is { } expectedFee && feeResult.Total != expectedFee)
             {
                 failures.Add($"expected fee {expectedFee.ToString(CultureInfo.InvariantCulture)} VND, got {feeResult.Total.ToString(CultureInfo.InvariantCulture)} ({string.Join(" + ", feeResult.Lines.Select(l => $"{l.Rule} {l.Amount.ToString(CultureInfo.InvariantCulture)}"))})");

@@ -24,8 +24,10 @@ public sealed class ProcedureTestReaderTests : IDisposable
 
         var compilation = _catalog.Compile();
 
-        DiagnosticAssert.SingleError(compilation, code, Cases, pointer);
+        var error = DiagnosticAssert.SingleError(compilation, code, Cases, pointer);
         Assert.NotNull(compilation.Procedure);
+        Assert.InRange(error.Line, 1, File.ReadAllLines(_catalog.PathOf(Cases)).Length);
+        Assert.Contains(replace.Split('\n')[0].Trim()[..8], File.ReadAllLines(_catalog.PathOf(Cases))[error.Line - 1], StringComparison.Ordinal);
     }
 
     [Fact]
