@@ -38,7 +38,8 @@ public sealed class ConformanceTests
     [InlineData(50_000, "Nhỏ")]
     [InlineData(500_000, "Vừa")]
     [InlineData(5_000_000, "Lớn")]
-    public async Task Flow_switch_follows_the_first_matching_case(int fee, string expected)
+    [InlineData(50_000_000, "Không khớp")]
+    public async Task Flow_switch_follows_the_first_matching_case_or_default(int fee, string expected)
     {
         var workflow = WorkflowTestKit.Compile("flow-switch.json");
 

@@ -192,6 +192,27 @@ public sealed class WorkflowCompilerTests
         Assert.Contains(result.Diagnostics, d => d.Code == WorkflowDiagnostics.UnreachableActivity && d.Severity == DiagnosticSeverity.Warning);
     }
 
+    [Fact]
+    public void A_loop_edge_that_can_be_bypassed_is_a_compile_error_on_the_connection()
+    {
+        var json = """
+            { "name": "loop", "root": { "id": "root", "type": "Elsa.Flowchart",
+              "activities": [ { "id": "start", "type": "Elsa.Start" }, { "id": "a", "type": "Elsa.WriteLine" }, { "id": "b", "type": "Elsa.WriteLine" }, { "id": "c", "type": "Elsa.WriteLine" } ],
+              "connections": [
+                { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "a", "port": "In" } },
+                { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "c", "port": "In" } },
+                { "source": { "activity": "a", "port": "Done" }, "target": { "activity": "b", "port": "In" } },
+                { "source": { "activity": "c", "port": "Done" }, "target": { "activity": "b", "port": "In" } },
+                { "source": { "activity": "b", "port": "Done" }, "target": { "activity": "a", "port": "In" } } ] } }
+            """u8.ToArray();
+
+        var result = WorkflowCompiler.Compile(json, "loop.json", Procedure);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((WorkflowDiagnostics.InvalidBackEdge, "/root/connections/4"), (diagnostic.Code, diagnostic.JsonPointer));
+        Assert.Equal(8, diagnostic.Line);
+    }
+
     /// <summary>A flowchart whose first activity is <c>start</c>; the given activity is at <c>/root/activities/1</c> on line 7.</summary>
     private static string Flowchart(string activity, string connections) => $$"""
         {

@@ -81,6 +81,11 @@ internal sealed class JavaScriptExpression : CompiledExpression
         var variablesObject = new JsonObject();
         foreach (var (name, value) in scope.Variables)
         {
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
             variablesObject[name] = value?.DeepClone();
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
             var variableName = name;
@@ -92,7 +97,7 @@ internal sealed class JavaScriptExpression : CompiledExpression
             });
         }
 
-        foreach (var (name, value) in scope.WorkflowInput)
+        foreach (var (name, value) in scope.WorkflowInput.Where(x => x.Key.Length > 0))
         {
             var captured = value;
             Function("get" + char.ToUpperInvariant(name[0]) + name[1..], _ => ToJs(captured));

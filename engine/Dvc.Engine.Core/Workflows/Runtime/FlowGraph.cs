@@ -171,28 +171,28 @@ internal sealed class FlowGraph
             return false;
         }
 
-        // Walk back from the source towards the start; a path that reaches the start without meeting the
-        // target proves the loop can be entered from outside its head.
-        var queue = new Queue<List<string>>([[connection.SourceId]]);
+        // Every backward path from the source to the start must pass through the target: walk back from the source
+        // without entering the target; reaching the start proves a path that avoids it. Linear, unlike listing paths.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { connection.TargetId };
+        var queue = new Queue<string>();
+        if (seen.Add(connection.SourceId))
+        {
+            queue.Enqueue(connection.SourceId);
+        }
+
         while (queue.Count > 0)
         {
-            var path = queue.Dequeue();
-            var last = path[^1];
-            if (last == StartActivityId)
+            var current = queue.Dequeue();
+            if (current == StartActivityId)
             {
-                if (!path.Contains(connection.TargetId))
-                {
-                    return false;
-                }
-
-                continue;
+                return false;
             }
 
-            foreach (var inbound in GetForwardInbound(last))
+            foreach (var inbound in GetForwardInbound(current))
             {
-                if (!path.Contains(inbound.SourceId))
+                if (seen.Add(inbound.SourceId))
                 {
-                    queue.Enqueue([.. path, inbound.SourceId]);
+                    queue.Enqueue(inbound.SourceId);
                 }
             }
         }
