@@ -17,6 +17,23 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
             return true;
         }
 
+        if (exception is BadHttpRequestException bad)
+        {
+            // A malformed body or parameter (thrown in Development, answered silently elsewhere): the client's fault.
+            httpContext.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = bad.StatusCode,
+                    Type = ProblemTypes.BadRequest,
+                    Title = "Yêu cầu không hợp lệ / The request is malformed",
+                    Detail = bad.Message,
+                },
+            });
+        }
+
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, traceId);
 

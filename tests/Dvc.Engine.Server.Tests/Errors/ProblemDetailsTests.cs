@@ -57,6 +57,17 @@ public sealed class ProblemDetailsTests(DvcServerFactory server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_malformed_json_body_is_a_400_problem()
+    {
+        var citizen = await server.NewCitizenAsync();
+
+        var response = await citizen.PostAsync("/api/v1/dossiers", new StringContent("{ \"procedureCode\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, (await ProblemAsync(response))["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Unknown_api_route_answers_a_problem_too()
     {
         var client = server.CreateBrowserlessClient();
