@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Procedures;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Server.Catalog;
 
@@ -13,6 +13,7 @@ namespace Dvc.Engine.Server.Catalog;
 internal sealed partial class DefinitionImporter(
     ProcedureCompiler compiler,
     ProcedureVersionStore versions,
+    DvcDbContext db,
     ProcedureCatalog catalog,
     ILogger<DefinitionImporter> logger)
 {
@@ -40,7 +41,7 @@ internal sealed partial class DefinitionImporter(
             }
 
             var imported = await versions.ImportAsync(
-                new ProcedureImport(procedure.Code, procedure.Version, Bundle(procedure), "definitions", Publish: true),
+                new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash), "definitions", Publish: true),
                 ct);
             published.Add((procedure, imported.Version.Id));
         }
@@ -51,23 +52,52 @@ internal sealed partial class DefinitionImporter(
     }
 
     /// <summary>
-    /// The stored bundle: the parts after <c>$ref</c> inlining that the runtime reads back, and the compiler's content
-    /// hash, which is the version's identity (equal content, equal bytes).
+    /// Compiles again, from their stored bundles, the older versions that unfinished dossiers are pinned to, so they
+    /// keep running on the rules, templates and workflow they were filed under.
     /// </summary>
-    internal static string Bundle(CompiledProcedure procedure)
+    public async Task<int> RestorePinnedVersionsAsync(CancellationToken ct)
     {
-        var workflow = JsonNode.Parse(Encoding.UTF8.GetString(procedure.WorkflowJson.Span));
-        var bundle = new JsonObject
+        var pinned = await db.Dossiers.AsNoTracking()
+            .Where(d => d.CompletedAt == null)
+            .Select(d => d.ProcedureVersionId)
+            .Distinct()
+            .ToListAsync(ct);
+        var restored = 0;
+        foreach (var versionId in pinned.Where(id => !catalog.Knows(id)))
         {
-            ["code"] = procedure.Code,
-            ["version"] = procedure.Version,
-            ["contentHash"] = procedure.ContentHash,
-            ["folder"] = procedure.Folder,
-            ["form"] = procedure.Form.Schema.DeepClone(),
-            ["workflow"] = workflow,
-        };
-        return bundle.ToJsonString();
+            if (await versions.GetAsync(versionId, ct) is not { } version)
+            {
+                continue;
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), "dvc-versions", versionId.ToString("N"));
+            try
+            {
+                if (ProcedureBundle.Materialize(version.BundleJson, folder) is { } procedureFolder
+                    && compiler.CompileFolder(procedureFolder, folder).Procedure is { } procedure)
+                {
+                    catalog.Pin(procedure, versionId);
+                    restored++;
+                }
+                else
+                {
+                    LogNotRestored(logger, version.ProcedureCode, version.AuthorVersion, versionId);
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+
+        return restored;
     }
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Version {Version} of {Code} ({VersionId}) has open dossiers but its bundle does not compile; they use the current version")]
+    private static partial void LogNotRestored(ILogger logger, string code, string version, Guid versionId);
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Imported {Count} procedure(s) from {Root}; {Skipped} skipped because they do not compile")]
     private static partial void LogImported(ILogger logger, int count, int skipped, string root);

@@ -28,6 +28,16 @@ internal sealed class ProcedureCatalog(FormSchemaReader forms, IServiceScopeFact
         _snapshot = new Snapshot(entries.ToDictionary(e => e.Procedure.Code, StringComparer.OrdinalIgnoreCase), byVersion);
     }
 
+    /// <summary>Adds an older version (restored from its bundle) for the dossiers pinned to it; the current set is unchanged.</summary>
+    public void Pin(CompiledProcedure procedure, Guid versionId)
+    {
+        var current = _snapshot;
+        var byVersion = new Dictionary<Guid, Entry>(current.ByVersion) { [versionId] = new Entry(procedure, versionId, ToInfo(procedure)) };
+        _snapshot = current with { ByVersion = byVersion };
+    }
+
+    public bool Knows(Guid versionId) => _snapshot.ByVersion.ContainsKey(versionId);
+
     public int Count => _snapshot.Current.Count;
 
     public IReadOnlyList<ProcedureSummary> Search(CatalogQuery query)

@@ -30,6 +30,9 @@ public static partial class StartupPreparation
             await services.GetRequiredService<DefinitionImporter>().ImportAsync(definitions, ct);
         }
 
+        // Dossiers filed under an older version keep it, even after definitions/ changed.
+        await services.GetRequiredService<DefinitionImporter>().RestorePinnedVersionsAsync(ct);
+
         IReadOnlyList<DemoAccount> demo = [];
         if (options.SeedDemoAccounts && app.Environment.IsDevelopment())
         {

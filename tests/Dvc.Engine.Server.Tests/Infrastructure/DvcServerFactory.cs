@@ -15,7 +15,22 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly string _definitions;
+    private readonly bool _ownsFolder;
+
+    public DvcServerFactory()
+        : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true)
+    {
+    }
+
+    /// <summary>A server on an existing data folder and definitions (to restart "the same" server in a test).</summary>
+    public DvcServerFactory(string folder, string definitions, bool ownsFolder = false)
+    {
+        _folder = folder;
+        _definitions = definitions;
+        _ownsFolder = ownsFolder;
+    }
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -25,7 +40,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Dvc:Database", Path.Combine(_folder, "dvc.db"));
         builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
-        builder.UseSetting("Dvc:DefinitionsPath", RepositoryDefinitions());
+        builder.UseSetting("Dvc:DefinitionsPath", _definitions);
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
         builder.UseSetting("Dvc:Timers:Enabled", "false");
@@ -77,7 +92,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             try
             {
