@@ -25,7 +25,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A server on an existing data folder and definitions (to restart "the same" server in a test).</summary>
-    public DvcServerFactory(string folder, string definitions, bool ownsFolder = false)
+    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false)
     {
         _folder = folder;
         _definitions = definitions;
