@@ -426,7 +426,7 @@ internal sealed partial class DossierService(
     {
         var info = catalog.Find(dossier.ProcedureCode);
         var events = await store.ListEventsAsync(dossier.Id, ct);
-        var entries = await timeline.BuildAsync(events, full, ct);
+        var entries = await timeline.BuildAsync(events, full, full && viewer.WorksFor(dossier.AgencyCode), ct);
         var submitted = events.FirstOrDefault(e => e.Kind == DossierEvents.Submitted);
         var submittedData = submitted?.DataJson is { } json ? JsonNode.Parse(json) as JsonObject : null;
         var version = submittedData?["procedureVersion"]?.GetValue<string>() ?? info?.Summary.Version ?? "";

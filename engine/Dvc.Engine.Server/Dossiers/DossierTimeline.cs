@@ -10,7 +10,9 @@ namespace Dvc.Engine.Server.Dossiers;
 /// <summary>Turns the dossier's event log into readable history lines, in the request's language.</summary>
 internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
 {
-    public async Task<IReadOnlyList<TimelineEntry>> BuildAsync(IReadOnlyList<DossierEventRecord> events, bool full, CancellationToken ct)
+    /// <param name="full">Names and details (owner and agency); otherwise status and progress only.</param>
+    /// <param name="staff">Also the workflow's log lines, which explain the processing to officers.</param>
+    public async Task<IReadOnlyList<TimelineEntry>> BuildAsync(IReadOnlyList<DossierEventRecord> events, bool full, bool staff, CancellationToken ct)
     {
         var actorIds = full ? events.Select(e => e.Actor).Distinct().ToList() : [];
         var names = actorIds.Count == 0
@@ -20,7 +22,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
         var entries = new List<TimelineEntry>();
         foreach (var e in events)
         {
-            if (!full && e.Kind is DossierEvents.Rated or DossierEvents.Log)
+            if ((!full && e.Kind == DossierEvents.Rated) || (!staff && e.Kind == DossierEvents.Log))
             {
                 continue;
             }

@@ -53,7 +53,7 @@ internal sealed partial class ElsaDossierWorkflow(
             return;
         }
 
-        await ApplyAsync(procedure, dossier, state, collector, "system", null, ct);
+        await ApplyAsync(procedure, dossier, state, 0, collector, "system", null, ct);
     }
 
     public async Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct)
@@ -154,14 +154,22 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         var current = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
-        await ApplyAsync(procedure, current, state, collector, actor, reason, ct);
+        await ApplyAsync(procedure, current, state, before.Log.Count, collector, actor, reason, ct);
         return new WorkflowStep(true);
     }
 
     /// <summary>Moves the dossier to the status the workflow now implies, issuing results and stopping the clock.</summary>
-    private async Task ApplyAsync(CompiledProcedure procedure, DossierRecord dossier, WorkflowState state, ServerDossierServices collector, string actor, string? reason, CancellationToken ct)
+    private async Task ApplyAsync(
+        CompiledProcedure procedure, DossierRecord dossier, WorkflowState state, int knownLogLines, ServerDossierServices collector, string actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+
+        // Elsa.WriteLine and the activities' own lines go to the dossier log, which officers see in the history.
+        foreach (var line in state.Log.Skip(knownLogLines))
+        {
+            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.Log, new JsonObject { ["message"] = line.Message, ["activityId"] = line.ActivityId }.ToJsonString()), ct);
+        }
+
         IssuedDocument? issued = null;
         var result = collector.Results.LastOrDefault();
         if (result is not null && !string.IsNullOrEmpty(result.Text))

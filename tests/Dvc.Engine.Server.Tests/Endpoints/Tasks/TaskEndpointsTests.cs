@@ -39,6 +39,21 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_workflow_log_is_in_the_officers_history_but_not_the_citizens()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync(Commune);
+
+        var asOfficer = JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+        var asCitizen = JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+
+        // HN-TP-001 workflow.json starts with an Elsa.WriteLine.
+        Assert.Contains(asOfficer, e => e!["title"]!.GetValue<string>() == "Tiếp nhận hồ sơ thủ tục HN-TP-001");
+        Assert.DoesNotContain(asCitizen, e => e!["kind"]!.GetValue<string>() == "Log");
+    }
+
+    [Fact]
     public async Task An_officer_of_another_agency_can_neither_see_nor_complete_the_task()
     {
         var citizen = await server.NewCitizenAsync();
