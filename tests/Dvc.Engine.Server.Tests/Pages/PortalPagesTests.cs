@@ -72,6 +72,27 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
+    {
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var (html, token) = await PageForms.GetAsync(officer, Form);
+        var fields = PageForms.FieldsOf(Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json")).ToList();
+        fields.Add(new("action", "submit"));
+        fields.Add(new("onBehalfEmail", $"ba-lan-{Guid.NewGuid():N}@test.local"));
+        fields.Add(new("onBehalfName", "Trần Thị Lan"));
+        var pdf = Convert.FromBase64String(Submissions.PdfBase64);
+
+        var response = await PageForms.PostWithFilesAsync(officer, Form, token, fields,
+            [("attachment:giay-chung-sinh", "giay-chung-sinh.pdf", "application/pdf", pdf), ("attachment:giay-chung-nhan-ket-hon", "ket-hon.pdf", "application/pdf", pdf)]);
+        var dossier = await officer.GetStringAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Contains("Nộp thay công dân", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Nộp thay bởi cán bộ", dossier, StringComparison.Ordinal);
+        Assert.Contains("id=\"dossier-code\"", dossier, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
         var citizen = await server.NewCitizenAsync();
