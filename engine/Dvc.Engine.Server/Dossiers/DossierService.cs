@@ -31,6 +31,7 @@ internal sealed partial class DossierService(
     WorkingCalendar calendar,
     DossierTimeline timeline,
     PortalText text,
+    Microsoft.Extensions.Options.IOptions<Hosting.UploadOptions> uploads,
     TimeProvider clock,
     ILogger<DossierService> logger)
 {
@@ -484,9 +485,11 @@ internal sealed partial class DossierService(
                 Add(errors, key, [text["form.fileType"]]);
             }
 
-            if (definition.MaxSizeMb > 0 && file.Content.LongLength > (long)(definition.MaxSizeMb * 1024 * 1024))
+            // The attachment's own limit, never above the server-wide ceiling.
+            var limitMb = definition.MaxSizeMb > 0 ? Math.Min(definition.MaxSizeMb, uploads.Value.MaxFileSizeMb) : uploads.Value.MaxFileSizeMb;
+            if (file.Content.LongLength > (long)(limitMb * 1024 * 1024))
             {
-                Add(errors, key, [text.Format("form.fileTooLarge", definition.MaxSizeMb)]);
+                Add(errors, key, [text.Format("form.fileTooLarge", limitMb)]);
             }
         }
     }

@@ -79,6 +79,30 @@ public sealed partial class DossierEndpointsTests(DvcServerFactory server) : ICl
         Assert.Contains("/$attachments/giay-chung-sinh", errors.Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("image/gif", 1)]
+    [InlineData("application/pdf", 6 * 1024 * 1024)]
+    public async Task An_attachment_of_the_wrong_type_or_too_large_is_a_field_error(string contentType, int size)
+    {
+        var citizen = await server.NewCitizenAsync();
+        var request = new
+        {
+            procedureCode = "HN-TP-001",
+            data = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json"),
+            attachments = new[]
+            {
+                new { attachmentId = "giay-chung-sinh", fileName = "scan", contentType, contentBase64 = Convert.ToBase64String(new byte[size]) },
+                new { attachmentId = "giay-chung-nhan-ket-hon", fileName = "ket-hon.pdf", contentType = "application/pdf", contentBase64 = Submissions.PdfBase64 },
+            },
+        };
+
+        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal(["/$attachments/giay-chung-sinh"], errors.Select(e => e.Key));
+    }
+
     [Fact]
     public async Task Resubmitting_with_the_same_idempotency_key_returns_the_same_dossier()
     {
