@@ -17,6 +17,7 @@ internal sealed class DvcServerOptions
     /// <summary>Creates and prints demo accounts at start; only honoured in Development.</summary>
     public bool SeedDemoAccounts { get; set; }
 
-    [Range(1, 1_000_000)]
+    /// <summary>The most tasks one inbox page lists (earliest deadline first).</summary>
+    [Range(1, 10_000)]
     public int TaskPageSize { get; set; } = 200;
 }

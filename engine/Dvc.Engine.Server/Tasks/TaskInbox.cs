@@ -23,6 +23,7 @@ internal sealed class TaskInbox(
     ProcedureCatalog catalog,
     IDossierWorkflow workflow,
     PortalText text,
+    Microsoft.Extensions.Options.IOptions<Hosting.DvcServerOptions> options,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<TaskSummary>> ListAsync(Viewer viewer, TaskQuery query, CancellationToken ct)
@@ -64,7 +65,7 @@ internal sealed class TaskInbox(
             .OrderBy(r => r.Task.DueAt == null)
             .ThenBy(r => r.Task.DueAt)
             .ThenBy(r => r.Task.CreatedAt)
-            .Take(500)
+            .Take(options.Value.TaskPageSize)
             .ToListAsync(ct);
 
         var visible = rows.Where(r => viewer.Holds(r.Task.Role)).ToList();
