@@ -135,12 +135,37 @@ internal static class ProcedureScaffold
                 "version": 1,
                 "activities": [
                   { "id": "start", "type": "Elsa.Start", "version": 1 },
-                  { "id": "reception", "type": "Dvc.HumanTask", "version": 1, "role": "tiep-nhan" },
+                  {
+                    "id": "reception",
+                    "type": "Dvc.HumanTask",
+                    "version": 1,
+                    "role": { "typeName": "String", "expression": { "type": "Literal", "value": "tiep-nhan" } },
+                    "title": { "typeName": "Object", "expression": { "type": "Literal", "value": { "vi": "Kiểm tra và giải quyết hồ sơ", "en": "Check and decide the dossier" } } },
+                    "slaDays": { "typeName": "Double", "expression": { "type": "Literal", "value": 5 } },
+                    "outcomes": ["Approve", "Reject"]
+                  },
+                  {
+                    "id": "issue",
+                    "type": "Dvc.IssueResult",
+                    "version": 1,
+                    "template": { "typeName": "String", "expression": { "type": "Literal", "value": "result" } },
+                    "decision": { "typeName": "String", "expression": { "type": "Literal", "value": "Approved" } }
+                  },
+                  {
+                    "id": "reject",
+                    "type": "Dvc.IssueResult",
+                    "version": 1,
+                    "template": { "typeName": "String", "expression": { "type": "Literal", "value": "result" } },
+                    "decision": { "typeName": "String", "expression": { "type": "Literal", "value": "Rejected" } }
+                  },
                   { "id": "end", "type": "Elsa.End", "version": 1 }
                 ],
                 "connections": [
                   { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "reception", "port": "In" } },
-                  { "source": { "activity": "reception", "port": "Approve" }, "target": { "activity": "end", "port": "In" } }
+                  { "source": { "activity": "reception", "port": "Approve" }, "target": { "activity": "issue", "port": "In" } },
+                  { "source": { "activity": "reception", "port": "Reject" }, "target": { "activity": "reject", "port": "In" } },
+                  { "source": { "activity": "issue", "port": "Done" }, "target": { "activity": "end", "port": "In" } },
+                  { "source": { "activity": "reject", "port": "Done" }, "target": { "activity": "end", "port": "In" } }
                 ]
               }
             }
@@ -151,6 +176,7 @@ internal static class ProcedureScaffold
             {{ procedure.name }}
             Số hồ sơ: {{ dossier.code }}
             Người nộp: {{ data.applicant.fullName }}
+            Kết quả: {{ if dossier.decision.outcome == "Reject" }}Không chấp thuận{{ else }}Chấp thuận{{ end }}
             Ngày: {{ vndate today }}
             """);
 
@@ -165,11 +191,13 @@ internal static class ProcedureScaffold
               "name": "Người 30 tuổi xin 2 bản",
               "submittedOn": "2026-03-02",
               "input": { "applicant": { "fullName": "Nguyễn Văn An", "birthDate": "1995-06-15" }, "copies": 2 },
+              "steps": [{ "task": "reception", "outcome": "Approve" }],
               "expect": {
                 "eligible": true,
                 "fee": 100000,
                 "checklist": ["ban-sao-cccd"],
-                "rendered": { "receipt": ["100.000 đ"] }
+                "rendered": { "receipt": ["100.000 đ"] },
+                "workflowPath": ["reception", "issue"]
               }
             }
             """);

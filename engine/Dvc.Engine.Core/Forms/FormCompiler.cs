@@ -151,6 +151,11 @@ internal sealed class FormCompiler
         if (type == FormFieldType.Array && schema["items"] is JsonNode itemSchema)
         {
             items = ReadField(itemSchema, "*", schemaPointer + "/items", dataPointer + "/*", isRoot: false, depth + 1);
+            if (items is not null && LocalizedText.From(JsonValues.Property(JsonValues.Property(itemSchema, "x-ui"), "label")) is null)
+            {
+                // Items rarely carry their own label; messages about one item then name the list.
+                items = items with { Label = label ?? LocalizedText.Both(name) };
+            }
         }
 
         var field = new FormField

@@ -153,6 +153,32 @@ public sealed class FormValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Repeated_groups_are_validated_item_by_item()
+    {
+        using var catalog = new FixtureCatalog();
+        catalog.Replace("form.schema.json", "\"properties\": {\n    \"applicant\"", """
+            "properties": {
+                "witnesses": { "type": "array", "maxItems": 2,
+                  "x-ui": { "label": { "vi": "Người làm chứng", "en": "Witnesses" }, "widget": "repeat" },
+                  "items": { "type": "object", "required": ["fullName"],
+                    "properties": { "fullName": { "type": "string", "x-ui": { "label": { "vi": "Họ và tên", "en": "Full name" } } } } } },
+                "tags": { "type": "array", "items": { "type": "string", "enum": ["a", "b"] }, "x-ui": { "label": { "vi": "Nhãn", "en": "Tags" } } },
+                "applicant"
+            """);
+        var procedure = catalog.CompileValid();
+        var data = ValidSubmission();
+        data["witnesses"] = JsonNode.Parse("""[ {}, { "fullName": "Trần Văn Bình" }, { "fullName": "Lê Thị Cúc" } ]""");
+        data["tags"] = JsonNode.Parse("""[ "a", "c", 3 ]""");
+
+        var errors = procedure.ValidateSubmission(data).Errors;
+
+        Assert.Equal(
+            ["/tags/1 enum", "/tags/2 type", "/witnesses maxItems", "/witnesses/0/fullName required"],
+            errors.Select(e => $"{e.Pointer} {e.Keyword}").Order(StringComparer.Ordinal));
+        Assert.Equal("Nhãn phải là một trong các giá trị cho phép.", errors.Single(e => e.Pointer == "/tags/1").Message.Vi);
+    }
+
+    [Fact]
     public void Values_built_in_code_validate_like_parsed_ones()
     {
         var data = new JsonObject

@@ -86,6 +86,25 @@ public sealed class RuleSandboxTests : IDisposable
         Assert.NotNull(compilation.Procedure);
     }
 
+    [Fact]
+    public void Lists_can_be_counted_and_queried()
+    {
+        _catalog.Replace("form.schema.json", "\"properties\": {\n    \"applicant\"", """
+            "properties": {
+                "witnesses": { "type": "array", "x-ui": { "label": { "vi": "Người làm chứng" } },
+                  "items": { "type": "object", "properties": { "age": { "type": "integer", "x-ui": { "label": { "vi": "Tuổi" } } } } } },
+                "applicant"
+            """);
+        var compilation = CompileWith("Dvc.Count(input.witnesses) >= 2 && input.witnesses.All(w => w.age >= 18)");
+        Assert.Empty(compilation.Diagnostics);
+        var data = System.Text.Json.Nodes.JsonNode.Parse("""{ "permitType": "thuong", "copies": 1, "delivery": "counter", "witnesses": [ { "age": 30 }, { "age": 40 } ] }""")!.AsObject();
+
+        var fee = compilation.Procedure!.ComputeFee(data, new DateOnly(2026, 3, 2));
+
+        Assert.Contains(fee.Lines, l => l.Rule == "cap-gap");
+        Assert.Equal(["/witnesses"], fee.Trace.Rules.Single(r => r.Rule == "cap-gap").Inputs.Keys);
+    }
+
     private ProcedureCompilation CompileWith(string expression)
     {
         _catalog.Replace("rules.json", Placeholder, expression);

@@ -20,4 +20,7 @@ public static class ProcedureTestDiagnostics
 
     /// <summary><c>expect.errors</c> has a pointer that is not a field of the form.</summary>
     public const string UnknownErrorField = "DVC-TEST-006";
+
+    /// <summary>A test case or its <c>expect</c> has a key the runner does not know (often a typo, so nothing is checked).</summary>
+    public const string UnknownKey = "DVC-TEST-007";
 }

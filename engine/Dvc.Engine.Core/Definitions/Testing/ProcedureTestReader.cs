@@ -7,6 +7,13 @@ namespace Dvc.Engine.Core.Definitions.Testing;
 /// <summary>Reads test cases (one object or an array a file) and cross-checks them against the form, rules, attachments and templates.</summary>
 internal static class ProcedureTestReader
 {
+    private static readonly HashSet<string> CaseKeys = new(StringComparer.Ordinal) { "name", "description", "submittedOn", "input", "expect", "steps", "$comment" };
+
+    private static readonly HashSet<string> ExpectKeys = new(StringComparer.Ordinal)
+    {
+        "valid", "errors", "eligible", "failedRules", "fee", "checklist", "rendered", "workflowPath", "steps", "$comment",
+    };
+
     public static List<ProcedureTestCase> Read(
         ResolvedJson file,
         FormDefinition? form,
@@ -63,6 +70,14 @@ internal static class ProcedureTestReader
 
         var expect = obj["expect"] as JsonObject ?? [];
         var expectPointer = pointer + "/expect";
+        foreach (var (key, at) in obj.Where(p => !CaseKeys.Contains(p.Key)).Select(p => (p.Key, pointer))
+            .Concat(expect.Where(p => !ExpectKeys.Contains(p.Key)).Select(p => (p.Key, expectPointer))))
+        {
+            diagnostics.Add(file.Locate(JsonPointer.Append(at, key)).Warning(
+                ProcedureTestDiagnostics.UnknownKey,
+                $"'{key}' is not a test-case key, so nothing checks it (known: {string.Join(", ", (at == pointer ? CaseKeys : ExpectKeys).Order(StringComparer.Ordinal))})."));
+        }
+
         var errors = Strings(expect["errors"]);
         if (errors is not null && form is not null)
         {

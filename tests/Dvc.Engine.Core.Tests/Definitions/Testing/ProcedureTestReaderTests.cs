@@ -30,6 +30,21 @@ public sealed class ProcedureTestReaderTests : IDisposable
         Assert.Contains(replace.Split('\n')[0].Trim()[..8], File.ReadAllLines(_catalog.PathOf(Cases))[error.Line - 1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"expect\": { \"valid\": true, \"eligible\": false, \"failedRules\"", "\"expect\": { \"valid\": true, \"eligible\": false, \"failedRule\"", "/0/expect/failedRule")]
+    [InlineData("\"expect\": { \"valid\": true, \"eligible\": false, \"failedRules\"", "\"expected\": { \"valid\": true, \"eligible\": false, \"failedRules\"", "/0/expected")]
+    public void An_unknown_key_is_a_warning_because_nothing_would_check_it(string find, string replace, string pointer)
+    {
+        _catalog.Replace("tests/cac-truong-hop.json", find, replace);
+
+        var compilation = _catalog.Compile();
+
+        var warning = Assert.Single(compilation.Diagnostics);
+        Assert.Equal(ProcedureTestDiagnostics.UnknownKey, warning.Code);
+        Assert.Equal(pointer, warning.JsonPointer);
+        Assert.False(warning.IsError);
+    }
+
     [Fact]
     public void Test_cases_are_read_from_single_objects_and_arrays()
     {
