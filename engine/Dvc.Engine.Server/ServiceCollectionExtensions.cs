@@ -10,6 +10,7 @@ using Dvc.Engine.Server.Errors;
 using Dvc.Engine.Server.Forms;
 using Dvc.Engine.Server.Hosting;
 using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.Outbox;
 using Dvc.Engine.Server.Statistics;
 using Dvc.Engine.Server.Storage;
 using Dvc.Engine.Server.Tasks;
@@ -73,6 +74,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkflowTimers>();
         services.AddSingleton(sp => new OverdueDetector(sp.GetRequiredService<WorkingCalendar>()));
         services.AddScoped<OverdueDossiers>();
+        services.AddScoped<IOutboxHandler, LocalNotificationHandler>();
+        services.AddScoped<IOutboxHandler, LocalPortalSyncHandler>();
+        services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();

@@ -35,6 +35,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
                     "event.TaskCompleted",
                     Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
                     OutcomeLabel(data?["outcome"]?.GetValue<string>() ?? "")),
+                DossierEvents.Notified => text.Format("event.Notified", data?["channel"]?.GetValue<string>()?.ToUpperInvariant() ?? ""),
                 DossierEvents.Log => data?["message"]?.GetValue<string>() ?? e.Reason ?? e.Kind,
                 _ => text["event." + e.Kind] is var t && !t.StartsWith("event.", StringComparison.Ordinal) ? t : e.Kind,
             };

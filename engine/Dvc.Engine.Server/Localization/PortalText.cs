@@ -212,6 +212,7 @@ internal sealed class PortalText
         ["event.Rated"] = ("Công dân đã đánh giá", "The citizen rated the service"),
         ["event.ClockPaused"] = ("Tạm dừng tính thời hạn", "Deadline clock paused"),
         ["event.DeadlineExtended"] = ("Gia hạn thời hạn giải quyết", "Deadline extended"),
+        ["event.Notified"] = ("Đã gửi thông báo ({0})", "Notification sent ({0})"),
         ["event.Overdue"] = ("Quá hạn giải quyết: phiếu xin lỗi và hẹn lại ngày trả kết quả", "Overdue: apology and a new date"),
         ["outcome.Sign"] = ("Ký duyệt", "Sign"),
         ["outcome.Submit"] = ("Trình lãnh đạo", "Submit for signature"),

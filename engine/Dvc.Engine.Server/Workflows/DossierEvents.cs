@@ -14,4 +14,5 @@ internal static class DossierEvents
     public const string Rated = "Rated";
     public const string Log = "Log";
     public const string Overdue = "Overdue";
+    public const string Notified = "Notified";
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Dvc.Engine.Server.Workflows;
 
 /// <summary>
-/// The background loop behind <see cref="WorkflowTimers"/> and the overdue check; every node runs one, leases and
+/// The background loop behind <see cref="WorkflowTimers"/>, the overdue check and the outbox; every node runs one, leases and
 /// version checks keep them from doing the same work twice.
 /// </summary>
 internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, IOptions<WorkflowTimerOptions> options, TimeProvider clock, ILogger<WorkflowTimerService> logger)
@@ -24,6 +24,7 @@ internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, 
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Dossiers.OverdueDossiers>().IssueApologySlipsAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Outbox.OutboxDispatcher>().DispatchDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
