@@ -70,14 +70,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BuiltInReviewWorkflow>();
         services.AddScoped<ElsaDossierWorkflow>();
         services.AddScoped<IDossierWorkflow>(sp => sp.GetRequiredService<ElsaDossierWorkflow>());
-        services.AddOptions<WorkflowTimerOptions>().BindConfiguration(WorkflowTimerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackgroundDispatchOptions>().BindConfiguration(BackgroundDispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<WorkflowTimers>();
         services.AddSingleton(sp => new OverdueDetector(sp.GetRequiredService<WorkingCalendar>()));
         services.AddScoped<OverdueDossiers>();
         services.AddScoped<IOutboxHandler, LocalNotificationHandler>();
         services.AddScoped<IOutboxHandler, LocalPortalSyncHandler>();
         services.AddScoped<OutboxDispatcher>();
-        services.AddHostedService<WorkflowTimerService>();
+        services.AddHostedService<BackgroundDispatchService>();
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();

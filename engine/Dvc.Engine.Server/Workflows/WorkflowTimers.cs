@@ -1,3 +1,4 @@
+using Dvc.Engine.Server.Hosting;
 using Dvc.Engine.Persistence.Timers;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Dvc.Engine.Server.Workflows;
 /// Fires due workflow timers: claims them with a lease (so two nodes never fire the same one), resumes their
 /// bookmark, and marks them fired; a failure releases the lease for a retry.
 /// </summary>
-internal sealed partial class WorkflowTimers(TimerStore timers, ElsaDossierWorkflow workflow, IOptions<WorkflowTimerOptions> options, ILogger<WorkflowTimers> logger)
+internal sealed partial class WorkflowTimers(TimerStore timers, ElsaDossierWorkflow workflow, IOptions<BackgroundDispatchOptions> options, ILogger<WorkflowTimers> logger)
 {
     private static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -43,7 +43,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:DefinitionsPath", _definitions);
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
-        builder.UseSetting("Dvc:Timers:Enabled", "false");
+        builder.UseSetting("Dvc:Background:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

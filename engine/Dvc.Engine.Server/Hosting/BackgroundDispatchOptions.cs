@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dvc.Engine.Server.Workflows;
+namespace Dvc.Engine.Server.Hosting;
 
-/// <summary>How often this node looks for due workflow timers (section <c>Dvc:Timers</c>).</summary>
-internal sealed class WorkflowTimerOptions
+/// <summary>The background loop: workflow timers, overdue apology slips, outbox delivery (section <c>Dvc:Background</c>).</summary>
+internal sealed class BackgroundDispatchOptions
 {
-    public const string Section = "Dvc:Timers";
+    public const string Section = "Dvc:Background";
 
     public bool Enabled { get; set; } = true;
 

@@ -1,12 +1,13 @@
+using Dvc.Engine.Server.Workflows;
 using Microsoft.Extensions.Options;
 
-namespace Dvc.Engine.Server.Workflows;
+namespace Dvc.Engine.Server.Hosting;
 
 /// <summary>
 /// The background loop behind <see cref="WorkflowTimers"/>, the overdue check and the outbox; every node runs one, leases and
 /// version checks keep them from doing the same work twice.
 /// </summary>
-internal sealed partial class WorkflowTimerService(IServiceScopeFactory scopes, IOptions<WorkflowTimerOptions> options, TimeProvider clock, ILogger<WorkflowTimerService> logger)
+internal sealed partial class BackgroundDispatchService(IServiceScopeFactory scopes, IOptions<BackgroundDispatchOptions> options, TimeProvider clock, ILogger<BackgroundDispatchService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
