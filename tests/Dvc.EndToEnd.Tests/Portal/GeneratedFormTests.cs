@@ -61,6 +61,19 @@ public sealed class GeneratedFormTests(PortalFixture portal) : IClassFixture<Por
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "repeat-after-submit.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task The_api_reference_page_loads_the_openapi_document()
+    {
+        await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString() });
+        var page = await context.NewPageAsync();
+
+        var document = await page.RunAndWaitForResponseAsync(() => page.GotoAsync("/scalar"), r => r.Url.EndsWith("/v1.json", StringComparison.Ordinal));
+
+        Assert.Equal(200, document.Status);
+        await Assertions.Expect(page.GetByText("Sign in with e-mail and password").First).ToBeVisibleAsync(new() { Timeout = 15000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "api-reference.png") });
+    }
+
     private static async Task SignInAsDemoCitizenAsync(IPage page)
     {
         await page.GotoAsync("/account/login");
