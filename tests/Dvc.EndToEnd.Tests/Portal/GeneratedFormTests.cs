@@ -62,6 +62,24 @@ public sealed class GeneratedFormTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_file_over_the_attachments_limit_is_flagged_before_sending()
+    {
+        await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsDemoCitizenAsync(page);
+        await page.GotoAsync("/procedures/HN-TP-001/submit");
+
+        await page.SetInputFilesAsync("input[name='attachment:giay-chung-sinh']", new FilePayload
+        {
+            Name = "qua-lon.pdf",
+            MimeType = "application/pdf",
+            Buffer = new byte[6 * 1024 * 1024],
+        });
+
+        await Assertions.Expect(page.Locator("[data-pointer='/$attachments/giay-chung-sinh'] .file-hint")).ToContainTextAsync("Tệp vượt quá 5 MB.");
+    }
+
+    [Fact]
     public async Task The_api_reference_page_loads_the_openapi_document()
     {
         await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString() });

@@ -67,7 +67,19 @@
       renumber(c);
     }
   });
-  document.addEventListener("change", function () { applyVisibility(); applyCascade(); });
+  // A hint only: the server checks type and size again and its answer is the one that counts.
+  function checkFileSize(input) {
+    var max = parseInt(input.getAttribute("data-max-bytes") || "0", 10);
+    var hint = input.parentElement.querySelector(".file-hint");
+    if (!hint) { hint = document.createElement("p"); hint.className = "field-error file-hint"; hint.hidden = true; input.insertAdjacentElement("afterend", hint); }
+    var tooLarge = max > 0 && input.files && input.files.length > 0 && input.files[0].size > max;
+    hint.textContent = tooLarge ? input.getAttribute("data-too-large") : "";
+    hint.hidden = !tooLarge;
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("input[type=file][data-max-bytes]")) checkFileSize(e.target);
+    applyVisibility(); applyCascade();
+  });
   document.addEventListener("input", function (e) { if (e.target.matches("input[type=radio],input[type=checkbox]")) applyVisibility(); });
   document.addEventListener("DOMContentLoaded", function () { applyVisibility(); applyCascade(); });
 })();
