@@ -170,6 +170,7 @@ internal sealed class PortalText
         ["stats.late"] = ("Trễ hạn", "Late"),
         ["stats.inProgress"] = ("Đang giải quyết", "In progress"),
         ["stats.rate"] = ("Tỷ lệ đúng hạn", "On-time rate"),
+        ["stats.satisfaction"] = ("Mức độ hài lòng", "Satisfaction"),
         ["stats.byAgency"] = ("Theo cơ quan", "By agency"),
         ["stats.byLevel"] = ("Theo cấp", "By level"),
         ["stats.byMonth"] = ("Theo tháng", "By month"),

@@ -29,6 +29,7 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
             .Select(e => new { e.DossierId, e.Kind, e.At, e.DataJson })
             .ToListAsync(ct);
         var byDossier = events.GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.ToList());
+        var ratings = await db.Feedback.AsNoTracking().Select(f => new { f.DossierId, f.Rating }).ToDictionaryAsync(f => f.DossierId, f => f.Rating, ct);
         var now = clock.GetUtcNow();
 
         var facts = new List<DossierFact>();
@@ -54,7 +55,8 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
                 info?.Summary.AdministrativeLevel ?? "",
                 WorkingCalendar.ToLocalDate(submitted.At).ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 resolvedAt is not null,
-                late));
+                late,
+                ratings.TryGetValue(d.Id, out var rating) ? rating : null));
         }
 
         return new StatisticsReport(
@@ -69,7 +71,10 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
         var list = facts.ToList();
         var resolved = list.Count(f => f.Resolved);
         var onTime = list.Count(f => f.Resolved && !f.Late);
-        return new StatisticsRow(key, label, list.Count, resolved, onTime, list.Count(f => f.Late), list.Count - resolved);
+        var rated = list.Where(f => f.Rating is not null).Select(f => f.Rating!.Value).ToList();
+        return new StatisticsRow(
+            key, label, list.Count, resolved, onTime, list.Count(f => f.Late), list.Count - resolved,
+            rated.Count, rated.Count == 0 ? null : Math.Round((decimal)rated.Average(), 1));
     }
 
     private static LocalizedString LevelLabel(string level) => level switch
@@ -85,5 +90,5 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
             ? new LocalizedString($"Tháng {d.Month:00}/{d.Year}", d.ToString("MM/yyyy", CultureInfo.InvariantCulture))
             : new LocalizedString(month, null);
 
-    private sealed record DossierFact(string AgencyCode, LocalizedString AgencyName, string Level, string Month, bool Resolved, bool Late);
+    private sealed record DossierFact(string AgencyCode, LocalizedString AgencyName, string Level, string Month, bool Resolved, bool Late, int? Rating);
 }

@@ -82,6 +82,21 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         Assert.Equal(before.OnTime + 1, after.OnTime);
     }
 
+    [Fact]
+    public async Task Statistics_show_the_average_rating_of_the_agency()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        await Inbox.ApproveAllAsync(await server.OfficerAsync("HN-UBND-XA"), code);
+        (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/ratings", new { rating = 4, feedback = "Tốt" })).EnsureSuccessStatusCode();
+
+        var report = JsonNode.Parse(await server.CreateBrowserlessClient().GetStringAsync("/api/v1/statistics"))!;
+        var agency = report["byAgency"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == "HN-UBND-XA")!;
+
+        Assert.True(agency["ratings"]!.GetValue<int>() >= 1);
+        Assert.InRange(agency["averageRating"]!.GetValue<decimal>(), 1m, 5m);
+    }
+
     private async Task<(int Received, int Resolved, int OnTime)> TotalsAsync()
     {
         var total = JsonNode.Parse(await server.CreateBrowserlessClient().GetStringAsync("/api/v1/statistics"))!["total"]!;
