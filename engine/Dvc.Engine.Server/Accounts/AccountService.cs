@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Dvc.Engine.Persistence.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dvc.Engine.Server.Accounts;
+
+/// <summary>Creating accounts: citizen self-registration, staff (seeding, admin), citizens met at the counter.</summary>
+internal sealed class AccountService(UserManager<DvcUser> users, RoleManager<IdentityRole> roles)
+{
+    public async Task<IdentityResult> RegisterCitizenAsync(string email, string fullName, string password)
+    {
+        var user = new DvcUser { UserName = email, Email = email, FullName = fullName, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        return created.Succeeded ? await AddRoleAsync(user, DvcRoles.Citizen) : created;
+    }
+
+    /// <summary>An officer, agency admin or system admin; <paramref name="taskRoles"/> are the procedure roles held ("*" = all).</summary>
+    public async Task<IdentityResult> CreateStaffAsync(string email, string fullName, string password, string role, string? agencyCode, IEnumerable<string> taskRoles)
+    {
+        var user = new DvcUser { UserName = email, Email = email, FullName = fullName, AgencyCode = agencyCode, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        var withRole = await AddRoleAsync(user, role);
+        if (!withRole.Succeeded)
+        {
+            return withRole;
+        }
+
+        var claims = taskRoles.Select(r => new Claim(DvcClaims.TaskRole, r)).ToList();
+        if (agencyCode is not null)
+        {
+            claims.Add(new Claim(DvcClaims.Agency, agencyCode));
+        }
+
+        return claims.Count == 0 ? IdentityResult.Success : await users.AddClaimsAsync(user, claims);
+    }
+
+    /// <summary>
+    /// The citizen an officer files for: their account when the e-mail is known, else a new account without a
+    /// password (they can set one later through "forgot password" or sign in with single sign-on).
+    /// </summary>
+    public async Task<DvcUser> EnsureCitizenAsync(string email, string fullName)
+    {
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing;
+        }
+
+        var user = new DvcUser { UserName = email, Email = email, FullName = fullName };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the citizen account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await AddRoleAsync(user, DvcRoles.Citizen);
+        return user;
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in DvcRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public Task<DvcUser?> FindByIdAsync(string id) => users.FindByIdAsync(id);
+
+    /// <summary>Officers and agency admins of an agency with their roles and task roles.</summary>
+    public async Task<IReadOnlyList<StaffAccount>> ListStaffAsync(string agencyCode)
+    {
+        var staff = new List<StaffAccount>();
+        foreach (var user in users.Users.Where(u => u.AgencyCode == agencyCode).OrderBy(u => u.Email).ToList())
+        {
+            var roleNames = await users.GetRolesAsync(user);
+            var claims = await users.GetClaimsAsync(user);
+            staff.Add(new StaffAccount(
+                user.Id,
+                user.Email ?? "",
+                user.FullName,
+                roleNames.FirstOrDefault(r => r is DvcRoles.Officer or DvcRoles.AgencyAdmin) ?? roleNames.FirstOrDefault() ?? "",
+                [.. claims.Where(c => c.Type == DvcClaims.TaskRole).Select(c => c.Value)],
+                await users.IsLockedOutAsync(user)));
+        }
+
+        return staff;
+    }
+
+    private async Task<IdentityResult> AddRoleAsync(DvcUser user, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        return await users.AddToRoleAsync(user, role);
+    }
+}

@@ -1,0 +1,109 @@
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Persistence;
+using Dvc.Engine.Persistence.Procedures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dvc.Engine.Server.Catalog;
+
+/// <summary>
+/// Imports <c>definitions/</c> at start: compiles every procedure (a broken one is logged with its diagnostics and
+/// skipped; the rest are served), stores each version by content hash (importing unchanged content is a no-op), and
+/// publishes the compiled set to the <see cref="ProcedureCatalog"/>.
+/// </summary>
+internal sealed partial class DefinitionImporter(
+    ProcedureCompiler compiler,
+    ProcedureVersionStore versions,
+    DvcDbContext db,
+    ProcedureCatalog catalog,
+    ILogger<DefinitionImporter> logger)
+{
+    public async Task<DefinitionImportReport> ImportAsync(string definitionsRoot, CancellationToken ct)
+    {
+        var compilation = compiler.CompileCatalog(definitionsRoot, ct);
+        foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
+        {
+            LogDiagnostic(logger, diagnostic.Code, diagnostic.Message, diagnostic.File, diagnostic.Line);
+        }
+
+        var published = new List<(CompiledProcedure, Guid)>();
+        var skipped = new List<string>();
+        foreach (var result in compilation.Procedures)
+        {
+            if (result.Procedure is not { } procedure)
+            {
+                skipped.Add(result.Code.Length > 0 ? result.Code : result.Folder);
+                foreach (var d in result.Diagnostics.Where(d => d.IsError).Take(20))
+                {
+                    LogDiagnostic(logger, d.Code, d.Message, d.File, d.Line);
+                }
+
+                continue;
+            }
+
+            var imported = await versions.ImportAsync(
+                new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash), "definitions", Publish: true),
+                ct);
+            published.Add((procedure, imported.Version.Id));
+        }
+
+        catalog.Publish(published);
+        LogImported(logger, published.Count, skipped.Count, definitionsRoot);
+        return new DefinitionImportReport(published.Count, skipped);
+    }
+
+    /// <summary>
+    /// Compiles again, from their stored bundles, the older versions that unfinished dossiers are pinned to, so they
+    /// keep running on the rules, templates and workflow they were filed under.
+    /// </summary>
+    public async Task<int> RestorePinnedVersionsAsync(CancellationToken ct)
+    {
+        var pinned = await db.Dossiers.AsNoTracking()
+            .Where(d => d.CompletedAt == null)
+            .Select(d => d.ProcedureVersionId)
+            .Distinct()
+            .ToListAsync(ct);
+        var restored = 0;
+        foreach (var versionId in pinned.Where(id => !catalog.Knows(id)))
+        {
+            if (await versions.GetAsync(versionId, ct) is not { } version)
+            {
+                continue;
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), "dvc-versions", versionId.ToString("N"));
+            try
+            {
+                if (ProcedureBundle.Materialize(version.BundleJson, folder) is { } procedureFolder
+                    && compiler.CompileFolder(procedureFolder, folder).Procedure is { } procedure)
+                {
+                    catalog.Pin(procedure, versionId);
+                    restored++;
+                }
+                else
+                {
+                    LogNotRestored(logger, version.ProcedureCode, version.AuthorVersion, versionId);
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+
+        return restored;
+    }
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Version {Version} of {Code} ({VersionId}) has open dossiers but its bundle does not compile; they use the current version")]
+    private static partial void LogNotRestored(ILogger logger, string code, string version, Guid versionId);
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Imported {Count} procedure(s) from {Root}; {Skipped} skipped because they do not compile")]
+    private static partial void LogImported(ILogger logger, int count, int skipped, string root);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "{Code}: {Message} ({File}, line {Line})")]
+    private static partial void LogDiagnostic(ILogger logger, string code, string message, string file, int line);
+}
+
+internal sealed record DefinitionImportReport(int Imported, IReadOnlyList<string> Skipped);

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Dvc.Engine.Server.Catalog;
+
+/// <summary>
+/// A procedure version as stored in the database: the text of every file it compiles from — its folder (without
+/// tests) and the shared fragments it references through <c>$ref</c> or <c>x-ui.units</c> — so a dossier filed under
+/// it can be compiled again after <c>definitions/</c> has moved on.
+/// </summary>
+internal static partial class ProcedureBundle
+{
+    public static string Create(string definitionsRoot, string procedureFolder, string code, string version, string contentHash)
+    {
+        var root = Path.GetFullPath(definitionsRoot);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        var folder = Path.Combine(root, procedureFolder);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Relative(root, file);
+            if (!relative.Contains("/tests/", StringComparison.Ordinal))
+            {
+                Add(root, relative, files, pending);
+            }
+        }
+
+        while (pending.TryDequeue(out var relative))
+        {
+            var directory = Path.GetDirectoryName(Path.Combine(root, relative))!;
+            foreach (Match match in References().Matches(files[relative]))
+            {
+                var target = match.Groups["ref"].Success
+                    ? Path.GetFullPath(Path.Combine(directory, match.Groups["ref"].Value))
+                    : Path.GetFullPath(Path.Combine(root, match.Groups["units"].Value));
+                if (target.StartsWith(root, StringComparison.Ordinal) && File.Exists(target))
+                {
+                    Add(root, Relative(root, target), files, pending);
+                }
+            }
+        }
+
+        var bundle = new JsonObject
+        {
+            ["code"] = code,
+            ["version"] = version,
+            ["contentHash"] = contentHash,
+            ["folder"] = procedureFolder,
+            ["files"] = new JsonObject([.. files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value)))]),
+        };
+        return bundle.ToJsonString();
+    }
+
+    /// <summary>Writes the bundle's files under <paramref name="target"/> and returns the procedure folder to compile.</summary>
+    public static string? Materialize(string bundleJson, string target)
+    {
+        if (JsonNode.Parse(bundleJson) is not JsonObject bundle || bundle["files"] is not JsonObject files || bundle["folder"]?.GetValue<string>() is not { } folder)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(target);
+        foreach (var (relative, content) in files)
+        {
+            var path = Path.GetFullPath(Path.Combine(root, relative));
+            if (!path.StartsWith(root, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content?.GetValue<string>() ?? "");
+        }
+
+        return Path.Combine(root, folder);
+    }
+
+    private static void Add(string root, string relative, SortedDictionary<string, string> files, Queue<string> pending)
+    {
+        if (files.ContainsKey(relative))
+        {
+            return;
+        }
+
+        files[relative] = File.ReadAllText(Path.Combine(root, relative));
+        if (relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            pending.Enqueue(relative);
+        }
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    [GeneratedRegex("\"\\$ref\"\\s*:\\s*\"(?<ref>[^\"#]+)[^\"]*\"|\"units\"\\s*:\\s*\"(?<units>[^\"]+)\"")]
+    private static partial Regex References();
+}

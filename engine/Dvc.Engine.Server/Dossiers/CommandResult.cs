@@ -1,0 +1,22 @@
+namespace Dvc.Engine.Server.Dossiers;
+
+/// <summary>The answer to a command on an existing dossier or task (supplement, rate, claim, complete).</summary>
+internal abstract record CommandResult
+{
+    private CommandResult()
+    {
+    }
+
+    public static readonly CommandResult Done = new Ok();
+    public static readonly CommandResult Missing = new NotFound();
+
+    public sealed record Ok : CommandResult;
+
+    /// <summary>Not there, or not visible to this viewer (the two are not told apart, so codes cannot be probed).</summary>
+    public sealed record NotFound : CommandResult;
+
+    /// <summary>The state does not allow it now (already claimed by someone else, not awaiting supplement, …).</summary>
+    public sealed record Conflict(string Message) : CommandResult;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CommandResult;
+}

@@ -1,0 +1,56 @@
+using Dvc.Engine.Persistence.Identity;
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Errors;
+using Dvc.Engine.Server.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dvc.Engine.Server.Endpoints.Accounts;
+
+/// <summary>Sign-in for API clients (the same cookie the portal uses) and citizen registration.</summary>
+internal static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Accounts").AllowAnonymous();
+        group.MapPost("/session", SignIn).WithName("SignIn").WithSummary("Sign in with e-mail and password; sets the session cookie. Lockout applies.");
+        group.MapDelete("/session", SignOut).WithName("SignOut").WithSummary("Sign out.");
+        group.MapPost("/accounts", Register).WithName("RegisterCitizen").WithSummary("Register a citizen account.");
+        return group;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, SignInManager<DvcUser> signIn, PortalText text)
+    {
+        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return TypedResults.Problem(
+            title: text["problem.badCredentials"],
+            detail: result.IsLockedOut ? text["account.locked"] : text["account.invalid"],
+            statusCode: StatusCodes.Status401Unauthorized,
+            type: ProblemTypes.Unauthorized);
+    }
+
+    private static async Task<NoContent> SignOut(SignInManager<DvcUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
+    {
+        var result = await accounts.RegisterCitizenAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
+        if (result.Succeeded)
+        {
+            return TypedResults.Created();
+        }
+
+        return ApiProblems.Validation(
+            result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "/password" : "/email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()),
+            text);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Endpoints.Catalog;
+using Dvc.Engine.Server.Endpoints.Dossiers;
+using Dvc.Engine.Server.Errors;
+using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dvc.Engine.Server.Endpoints.Tasks;
+
+/// <summary>The officer inbox over HTTP: only tasks of the officer's agency and roles are visible.</summary>
+internal static class TaskEndpoints
+{
+    public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff);
+        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status, due date.");
+        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.");
+        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.");
+        group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.");
+        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.");
+        return group;
+    }
+
+    private static async Task<Ok<TaskDto[]>> List(
+        ClaimsPrincipal user, TaskInbox inbox, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
+    {
+        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, status, dueBefore, overdue ?? false), ct);
+        return TypedResults.Ok(tasks.Select(ToDto).ToArray());
+    }
+
+    private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
+        await inbox.FindAsync(id, Viewer.From(user), ct) is { } found
+            ? TypedResults.Ok(new TaskDetailDto(ToDto(found.Task), DossierEndpoints.ToDto(found.Dossier)))
+            : ApiProblems.NotFound(text);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Claim(Guid id, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
+        DossierEndpoints.ToResult(await inbox.ClaimAsync(id, Viewer.From(user), ct), text);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Unclaim(Guid id, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
+        DossierEndpoints.ToResult(await inbox.UnclaimAsync(id, Viewer.From(user), ct), text);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(
+        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
+        DossierEndpoints.ToResult(await inbox.CompleteAsync(id, Viewer.From(user), request.Outcome, request.Comment, ct), text);
+
+    private static TaskDto ToDto(TaskSummary t) => new(
+        t.Id, t.Title, t.DossierCode, t.ProcedureCode, CatalogEndpoints.ToDto(t.ProcedureName), t.AgencyCode, t.Role, t.Status,
+        t.AssigneeName, t.CreatedAt, t.DueAt, t.Overdue, t.Outcomes);
+}

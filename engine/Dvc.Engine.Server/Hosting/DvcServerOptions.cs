@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dvc.Engine.Server.Hosting;
+
+/// <summary>Where the server keeps its data and finds its procedures (section <c>Dvc</c>).</summary>
+internal sealed class DvcServerOptions
+{
+    public const string Section = "Dvc";
+
+    /// <summary>A SQLite file (relative to the content root) or a full connection string (<c>Data Source=…</c>).</summary>
+    [Required]
+    public string Database { get; set; } = "dvc.db";
+
+    /// <summary>The <c>definitions/</c> folder; empty means the repository's folder found above the content root.</summary>
+    public string DefinitionsPath { get; set; } = "";
+
+    /// <summary>Creates and prints demo accounts at start; only honoured in Development.</summary>
+    public bool SeedDemoAccounts { get; set; }
+
+    /// <summary>The most tasks one inbox page lists (earliest deadline first).</summary>
+    [Range(1, 10_000)]
+    public int TaskPageSize { get; set; } = 200;
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dvc.Engine.Server.Hosting;
+
+/// <summary>Server-wide ceiling on uploads (section <c>Dvc:Uploads</c>); each attachment's own limit is lower.</summary>
+internal sealed class UploadOptions
+{
+    public const string Section = "Dvc:Uploads";
+
+    [Range(1, 100)]
+    public int MaxFileSizeMb { get; set; } = 10;
+}

@@ -1,0 +1,58 @@
+using Dvc.Engine.Persistence.Identity;
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Dvc.Engine.Server.Pages.Account;
+
+/// <summary>Password sign-in with lockout; optional single sign-on button when OpenID Connect is configured.</summary>
+internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text, IOptions<OpenIdConnectLoginOptions> oidc) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? password, bool remember)
+    {
+        if (!string.IsNullOrWhiteSpace(Email) && !string.IsNullOrEmpty(password))
+        {
+            var result = await signIn.PasswordSignInAsync(Email.Trim(), password, remember, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(SafeReturnUrl());
+            }
+
+            Error = result.IsLockedOut ? text["account.locked"] : text["account.invalid"];
+            return Page();
+        }
+
+        Error = text["account.invalid"];
+        return Page();
+    }
+
+    public IActionResult OnPostExternal()
+    {
+        if (!oidc.Value.Enabled)
+        {
+            return NotFound();
+        }
+
+        var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectLoginOptions.Scheme, Url.Page("/Account/External", new { returnUrl = SafeReturnUrl() }));
+        return Challenge(properties, OpenIdConnectLoginOptions.Scheme);
+    }
+
+    private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

@@ -1,0 +1,67 @@
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Catalog;
+using Dvc.Engine.Server.Dossiers;
+using Dvc.Engine.Server.Forms;
+using Dvc.Engine.Server.Tasks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dvc.Engine.Server.Pages.Inbox;
+
+/// <summary>One task with its dossier; claim, unclaim and complete go through <see cref="TaskInbox"/>.</summary>
+[Authorize(Policy = DvcPolicies.Staff)]
+internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : PageModel
+{
+    public TaskSummary Task { get; private set; } = null!;
+
+    public DossierView Dossier { get; private set; } = null!;
+
+    public FormLayout? Layout { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? ViewerId => Viewer.From(User).UserId;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
+        RespondAsync(id, inbox.ClaimAsync(id, Viewer.From(User), ct), ct);
+
+    public Task<IActionResult> OnPostUnclaimAsync(Guid id, CancellationToken ct) =>
+        RespondAsync(id, inbox.UnclaimAsync(id, Viewer.From(User), ct), ct);
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, string outcome, string? comment, CancellationToken ct) =>
+        RespondAsync(id, inbox.CompleteAsync(id, Viewer.From(User), outcome, comment, ct), ct);
+
+    private async Task<IActionResult> RespondAsync(Guid id, Task<CommandResult> command, CancellationToken ct)
+    {
+        switch (await command)
+        {
+            case CommandResult.Ok:
+                return RedirectToPage(new { id });
+            case CommandResult.Conflict conflict:
+                Message = conflict.Message;
+                break;
+            case CommandResult.Invalid invalid:
+                Message = string.Join(" ", invalid.Errors.SelectMany(e => e.Value));
+                break;
+            default:
+                return NotFound();
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await inbox.FindAsync(id, Viewer.From(User), ct) is not { } found)
+        {
+            return false;
+        }
+
+        (Task, Dossier) = found;
+        Layout = catalog.Find(Dossier.ProcedureCode, Dossier.ProcedureVersion)?.Form;
+        return true;
+    }
+}

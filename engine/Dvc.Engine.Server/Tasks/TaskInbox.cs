@@ -1,0 +1,235 @@
+using Dvc.Engine.Persistence;
+using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Tasks;
+using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Catalog;
+using Dvc.Engine.Server.Dossiers;
+using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.Workflows;
+using Microsoft.EntityFrameworkCore;
+using System.Text.Json.Nodes;
+
+namespace Dvc.Engine.Server.Tasks;
+
+/// <summary>
+/// The officer inbox for pages and API: an officer sees the tasks of their agency whose role they hold, claims one,
+/// and completes it with an outcome, which the workflow then acts on.
+/// </summary>
+internal sealed class TaskInbox(
+    DvcDbContext db,
+    TaskStore tasks,
+    DossierStore dossiers,
+    DossierService dossierViews,
+    ProcedureCatalog catalog,
+    IDossierWorkflow workflow,
+    PortalText text,
+    Microsoft.Extensions.Options.IOptions<Hosting.DvcServerOptions> options,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TaskSummary>> ListAsync(Viewer viewer, TaskQuery query, CancellationToken ct)
+    {
+        if (!viewer.IsStaff)
+        {
+            return [];
+        }
+
+        var q = db.HumanTasks.AsNoTracking().AsQueryable();
+        if (!viewer.IsSystemAdmin)
+        {
+            var agency = viewer.AgencyCode ?? "";
+            q = q.Where(t => t.AgencyCode == agency);
+        }
+
+        q = query.Status switch
+        {
+            TaskStatuses.Open => q.Where(t => t.Status == HumanTaskStatus.Open),
+            TaskStatuses.Claimed => q.Where(t => t.Status == HumanTaskStatus.Claimed),
+            TaskStatuses.Completed => q.Where(t => t.Status == HumanTaskStatus.Done),
+            _ => q.Where(t => t.Status != HumanTaskStatus.Done),
+        };
+        var now = clock.GetUtcNow();
+        if (query.DueBefore is { } dueBefore)
+        {
+            var limit = new DateTimeOffset(dueBefore.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).AddDays(1);
+            q = q.Where(t => t.DueAt != null && t.DueAt < limit);
+        }
+
+        if (query.OverdueOnly)
+        {
+            q = q.Where(t => t.DueAt != null && t.DueAt < now && t.Status != HumanTaskStatus.Done);
+        }
+
+        var rows = await q
+            .Join(db.Dossiers, t => t.DossierId, d => d.Id, (t, d) => new { Task = t, d.Code, d.ProcedureCode })
+            .Where(r => query.ProcedureCode == null || r.ProcedureCode == query.ProcedureCode)
+            .OrderBy(r => r.Task.DueAt == null)
+            .ThenBy(r => r.Task.DueAt)
+            .ThenBy(r => r.Task.CreatedAt)
+            .Take(options.Value.TaskPageSize)
+            .ToListAsync(ct);
+
+        var visible = rows.Where(r => viewer.Holds(r.Task.Role)).ToList();
+        var names = await NamesAsync(visible.Select(r => r.Task.ClaimedBy ?? r.Task.CompletedBy), ct);
+        var result = new List<TaskSummary>();
+        foreach (var r in visible)
+        {
+            result.Add(await SummaryAsync(ToRecord(r.Task), r.Code, r.ProcedureCode, names, ct));
+        }
+
+        return result;
+    }
+
+    public async Task<(TaskSummary Task, DossierView Dossier)?> FindAsync(Guid id, Viewer viewer, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null || !CanAct(task, viewer) || await dossiers.GetAsync(task.DossierId, ct) is not { } dossier)
+        {
+            return null;
+        }
+
+        var names = await NamesAsync([task.ClaimedBy ?? task.CompletedBy], ct);
+        var summary = await SummaryAsync(task, dossier.Code, dossier.ProcedureCode, names, ct);
+        return (summary, await dossierViews.ViewAsync(dossier, viewer, full: true, ct));
+    }
+
+    public async Task<CommandResult> ClaimAsync(Guid id, Viewer viewer, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null || !CanAct(task, viewer))
+        {
+            return CommandResult.Missing;
+        }
+
+        var result = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);
+        return result.Outcome switch
+        {
+            TaskChangeOutcome.Succeeded => CommandResult.Done,
+            TaskChangeOutcome.NotFound => CommandResult.Missing,
+            _ => new CommandResult.Conflict(result.Task?.Status == HumanTaskStatus.Done ? text["task.done"] : text["task.claimedByOther"]),
+        };
+    }
+
+    public async Task<CommandResult> UnclaimAsync(Guid id, Viewer viewer, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null || !CanAct(task, viewer))
+        {
+            return CommandResult.Missing;
+        }
+
+        var result = await tasks.UnclaimAsync(id, viewer.UserId!, ct);
+        return result.Outcome switch
+        {
+            TaskChangeOutcome.Succeeded => CommandResult.Done,
+            TaskChangeOutcome.NotFound => CommandResult.Missing,
+            _ => new CommandResult.Conflict(text["task.claimedByOther"]),
+        };
+    }
+
+    /// <summary>
+    /// Completes the task with <paramref name="outcome"/>; an open task is claimed first (one click in the inbox).
+    /// Reject and RequestSupplement need a comment: the reason, or the message the citizen reads.
+    /// </summary>
+    public async Task<CommandResult> CompleteAsync(Guid id, Viewer viewer, string outcome, string? comment, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null || !CanAct(task, viewer))
+        {
+            return CommandResult.Missing;
+        }
+
+        if (task.Status == HumanTaskStatus.Done)
+        {
+            return new CommandResult.Conflict(text["task.done"]);
+        }
+
+        var outcomes = await workflow.OutcomesAsync(task, ct);
+        if (!outcomes.Contains(outcome, StringComparer.Ordinal))
+        {
+            return new CommandResult.Invalid(new Dictionary<string, string[]> { ["/outcome"] = [text["task.badOutcome"]] });
+        }
+
+        if (TaskOutcomes.NeedsComment(outcome) && string.IsNullOrWhiteSpace(comment))
+        {
+            return new CommandResult.Invalid(new Dictionary<string, string[]> { ["/comment"] = [text["task.commentRequired"]] });
+        }
+
+        if (task.Status == HumanTaskStatus.Open)
+        {
+            var claimed = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);
+            if (claimed.Outcome != TaskChangeOutcome.Succeeded)
+            {
+                return new CommandResult.Conflict(text["task.claimedByOther"]);
+            }
+        }
+
+        var completed = await tasks.CompleteAsync(id, viewer.UserId!, outcome, ct);
+        if (completed.Outcome != TaskChangeOutcome.Succeeded || completed.Task is null)
+        {
+            return new CommandResult.Conflict(text["task.claimedByOther"]);
+        }
+
+        var dossier = await dossiers.GetAsync(task.DossierId, ct);
+        if (dossier is null || catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode) is not { } procedure)
+        {
+            return CommandResult.Missing;
+        }
+
+        var data = new JsonObject { ["taskId"] = task.Id.ToString(), ["title"] = task.Title, ["outcome"] = outcome, ["role"] = task.Role };
+        await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, DossierEvents.TaskCompleted, data.ToJsonString(), comment?.Trim()), ct);
+        var step = await workflow.TaskCompletedAsync(procedure, dossier, completed.Task, outcome, comment?.Trim(), viewer, ct);
+        return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["task.done"]);
+    }
+
+    private static bool CanAct(HumanTaskRecord task, Viewer viewer) => viewer.IsStaff && viewer.WorksFor(task.AgencyCode) && viewer.Holds(task.Role);
+
+    private async Task<TaskSummary> SummaryAsync(HumanTaskRecord t, string dossierCode, string procedureCode, IReadOnlyDictionary<string, string> names, CancellationToken ct)
+    {
+        var status = t.Status switch
+        {
+            HumanTaskStatus.Open => TaskStatuses.Open,
+            HumanTaskStatus.Claimed => TaskStatuses.Claimed,
+            _ => TaskStatuses.Completed,
+        };
+        var assignee = t.ClaimedBy ?? t.CompletedBy;
+        return new TaskSummary(
+            t.Id,
+            t.BookmarkId.ToString(),
+            LocalizedTitle(t.Title),
+            dossierCode,
+            procedureCode,
+            catalog.Find(procedureCode)?.Summary.Name ?? new(procedureCode, null),
+            t.AgencyCode,
+            t.Role,
+            status,
+            assignee,
+            assignee is not null && names.TryGetValue(assignee, out var name) ? name : null,
+            t.CreatedAt,
+            t.DueAt,
+            t.DueAt is { } due && due < clock.GetUtcNow() && t.Status != HumanTaskStatus.Done,
+            await workflow.OutcomesAsync(t, ct));
+    }
+
+    /// <summary>Task titles may be stored as <c>{"vi","en"}</c> JSON (from the workflow) or plain text.</summary>
+    internal static string LocalizedTitle(string title)
+    {
+        if (title.StartsWith('{') && JsonNode.Parse(title) is JsonObject o)
+        {
+            return Forms.LocalizedString.From(o).Current;
+        }
+
+        return title;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var list = ids.OfType<string>().Distinct().ToList();
+        return list.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+    }
+
+    private static HumanTaskRecord ToRecord(HumanTask t) => new(
+        t.Id, t.DossierId, t.InstanceId, t.BookmarkId, t.AgencyCode, t.Role, t.Title, t.Status, t.ClaimedBy, t.ClaimedAt,
+        t.Outcome, t.CompletedBy, t.CompletedAt, t.CreatedAt, t.DueAt, t.Version);
+}

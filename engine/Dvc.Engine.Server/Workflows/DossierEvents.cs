@@ -1,0 +1,18 @@
+namespace Dvc.Engine.Server.Workflows;
+
+/// <summary>
+/// Kinds of dossier events the server writes. Statistics and timelines read them back, so the names are stable data.
+/// </summary>
+internal static class DossierEvents
+{
+    public const string Submitted = "Submitted";
+    public const string StatusChanged = "StatusChanged";
+    public const string TaskCompleted = "TaskCompleted";
+    public const string SupplementRequested = "SupplementRequested";
+    public const string Supplemented = "Supplemented";
+    public const string ResultIssued = "ResultIssued";
+    public const string Rated = "Rated";
+    public const string Log = "Log";
+    public const string Overdue = "Overdue";
+    public const string Notified = "Notified";
+}

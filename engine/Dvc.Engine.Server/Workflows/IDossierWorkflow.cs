@@ -1,0 +1,27 @@
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Tasks;
+using Dvc.Engine.Server.Accounts;
+
+namespace Dvc.Engine.Server.Workflows;
+
+/// <summary>
+/// What the portal and the inbox need from the workflow engine: start a dossier's workflow, continue it when an
+/// officer completes a task, and when the citizen supplements. A seam because the server can run the procedure's own
+/// Elsa workflow or the built-in review flow (one task: approve / reject / request supplement).
+/// </summary>
+internal interface IDossierWorkflow
+{
+    Task StartAsync(CompiledProcedure procedure, DossierRecord dossier, CancellationToken ct);
+
+    /// <summary>The task is already completed in the store; this resumes what waited on it.</summary>
+    Task<WorkflowStep> TaskCompletedAsync(CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Viewer officer, CancellationToken ct);
+
+    Task<WorkflowStep> SupplementedAsync(CompiledProcedure procedure, DossierRecord dossier, Viewer citizen, CancellationToken ct);
+
+    /// <summary>A waiting payment was paid (gateway callback or the local simulator).</summary>
+    Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct);
+
+    /// <summary>The outcomes a task offers (from its activity), for the inbox buttons.</summary>
+    Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
+using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Dossiers;
+using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Server.Dossiers;
+using Dvc.Engine.Sdk;
+
+namespace Dvc.Engine.Server.Workflows;
+
+/// <summary>
+/// What the domain activities reach during one workflow run: the procedure's rules and templates, and collectors
+/// for notifications, portal syncs and issued results that the caller persists with the new state (one transaction).
+/// </summary>
+internal sealed class ServerDossierServices(CompiledProcedure procedure, DossierRecord dossier, JsonObject decision, DossierResults results, TimeProvider clock)
+    : IDossierServices
+{
+    public List<NewOutboxMessage> Outbox { get; } = [];
+
+    public List<IssuedResult> Results { get; } = [];
+
+    public List<string> Notifications { get; } = [];
+
+    public ValueTask<RulesEvaluation> EvaluateRulesAsync(string workflowName, DossierInfo info, CancellationToken cancellationToken)
+    {
+        var data = JsonNode.Parse(info.Data.GetRawText()) as JsonObject ?? [];
+        var submittedOn = WorkingCalendar.ToLocalDate(dossier.SubmittedAt);
+        var result = procedure.EvaluateRules(workflowName, data, submittedOn);
+        var output = new JsonObject
+        {
+            ["passed"] = new JsonArray([.. result.PassedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
+            ["failed"] = new JsonArray([.. result.FailedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
+        };
+        return ValueTask.FromResult(new RulesEvaluation(result.AllPassed, output));
+    }
+
+    public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken)
+    {
+        var data = model["data"] as JsonObject ?? JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
+        var dossierModel = results.DossierModel(
+            dossier,
+            decision["outcome"]?.GetValue<string>() ?? model["dossier"]?["decision"]?.GetValue<string>(),
+            decision["comment"]?.GetValue<string>(),
+            decision["officer"]?.GetValue<string>());
+        var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", cancellationToken);
+        return ValueTask.FromResult(rendered.Success ? rendered.Text : string.Empty);
+    }
+
+    public ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken)
+    {
+        Notifications.Add($"{notification.Channel}: {notification.Template}");
+        Outbox.Add(new NewOutboxMessage("notification", new JsonObject
+        {
+            ["dossierCode"] = notification.DossierCode,
+            ["channel"] = notification.Channel,
+            ["template"] = notification.Template,
+            ["text"] = notification.Text,
+        }.ToJsonString()));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EnqueuePortalSyncAsync(PortalSync sync, CancellationToken cancellationToken)
+    {
+        Outbox.Add(new NewOutboxMessage("national-portal-sync", new JsonObject
+        {
+            ["dossierCode"] = sync.DossierCode,
+            ["status"] = sync.Status,
+            ["at"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        }.ToJsonString()));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordResultAsync(IssuedResult result, CancellationToken cancellationToken)
+    {
+        Results.Add(result);
+        return ValueTask.CompletedTask;
+    }
+}

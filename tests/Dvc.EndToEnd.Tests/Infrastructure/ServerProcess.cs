@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Dvc.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, started as its own process on a free loopback port with a temporary SQLite file and file store,
+/// serving the repository's definitions with the Development demo accounts.
+/// </summary>
+public sealed class ServerProcess : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-e2e", Guid.NewGuid().ToString("N"));
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public Uri Address { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repository.ServerProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Repository.ServerAssembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Dvc__Database"] = Path.Combine(_folder, "dvc.db");
+        start.Environment["Dvc__Files__Root"] = Path.Combine(_folder, "files");
+        start.Environment["Dvc__DefinitionsPath"] = Repository.Definitions;
+        start.Environment["Dvc__SeedDemoAccounts"] = "true";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // still starting
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The server did not become healthy within 90 s:\n{Output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // leave it to the OS temp cleanup
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

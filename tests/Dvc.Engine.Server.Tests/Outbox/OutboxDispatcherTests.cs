@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Dvc.Engine.Server.Outbox;
+using Dvc.Engine.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dvc.Engine.Server.Tests.Outbox;
+
+public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+{
+    [Fact]
+    public async Task A_workflow_notification_is_delivered_once_and_shows_in_the_citizens_history()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
+
+        var first = await DispatchAsync();
+        var second = await DispatchAsync();
+        var timeline = JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, second);
+        var notified = Assert.Single(timeline, e => e!["kind"]!.GetValue<string>() == "Notified");
+        Assert.Contains(code, notified!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> DispatchAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+}

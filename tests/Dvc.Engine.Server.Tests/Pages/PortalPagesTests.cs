@@ -1,0 +1,146 @@
+using System.Net;
+using Dvc.Engine.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Dvc.Engine.Server.Tests.Pages;
+
+public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+{
+    private const string Form = "/procedures/HN-TP-001/submit";
+
+    [Fact]
+    public async Task The_catalog_page_lists_birth_registration_in_vietnamese()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var html = await client.GetStringAsync("/?q=khai+sinh");
+
+        Assert.Contains("Danh mục thủ tục hành chính", html, StringComparison.Ordinal);
+        Assert.Contains("Đăng ký khai sinh", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_opening_a_form_is_sent_to_sign_in()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var response = await client.GetAsync(Form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_citizen_opening_the_inbox_is_denied()
+    {
+        var citizen = await server.NewCitizenAsync();
+
+        var response = await citizen.GetAsync("/inbox");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posting_the_form_shows_vietnamese_errors_next_to_the_fields()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var (_, token) = await PageForms.GetAsync(citizen, Form);
+
+        var response = await PageForms.PostAsync(citizen, Form, token, [new("action", "submit"), new("/child/birthDate", "31/02/2026")]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"form-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains("Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"31/02/2026\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_saved_draft_is_listed_and_reopens_with_its_values()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var (_, token) = await PageForms.GetAsync(citizen, Form);
+
+        var saved = await PageForms.PostAsync(citizen, Form, token, [new("action", "draft"), new("/child/fullName", "Lê Minh Khôi")]);
+        var reopened = await citizen.GetStringAsync(saved.Headers.Location!.OriginalString);
+        var mine = await citizen.GetStringAsync("/dossiers");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("value=\"Lê Minh Khôi\"", reopened, StringComparison.Ordinal);
+        Assert.Contains("Bản nháp", mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
+    {
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var (html, token) = await PageForms.GetAsync(officer, Form);
+        var fields = PageForms.FieldsOf(Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json")).ToList();
+        fields.Add(new("action", "submit"));
+        fields.Add(new("onBehalfEmail", $"ba-lan-{Guid.NewGuid():N}@test.local"));
+        fields.Add(new("onBehalfName", "Trần Thị Lan"));
+        var pdf = Convert.FromBase64String(Submissions.PdfBase64);
+
+        var response = await PageForms.PostWithFilesAsync(officer, Form, token, fields,
+            [("attachment:giay-chung-sinh", "giay-chung-sinh.pdf", "application/pdf", pdf), ("attachment:giay-chung-nhan-ket-hon", "ket-hon.pdf", "application/pdf", pdf)]);
+        var dossier = await officer.GetStringAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Contains("Nộp thay công dân", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Nộp thay bởi cán bộ", dossier, StringComparison.Ordinal);
+        Assert.Contains("id=\"dossier-code\"", dossier, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        var citizen = await server.NewCitizenAsync();
+
+        var response = await citizen.PostAsync(Form, new FormUrlEncodedContent([new("action", "submit")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_stay_vietnamese_in_an_english_browser_while_the_api_follows_accept_language()
+    {
+        var client = server.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var page = await client.GetStringAsync("/");
+        var response = await client.GetAsync("/api/v1/procedures/HN-XX-404");
+
+        Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Not found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_keeps_english_in_a_cookie()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var switched = await client.GetAsync("/culture/en?returnUrl=%2F");
+        var html = await client.GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains("Administrative procedures", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Single_sign_on_is_offered_only_when_configured()
+    {
+        using var withSso = server.WithWebHostBuilder(b => b
+            .UseSetting("Dvc:OpenIdConnect:Enabled", "true")
+            .UseSetting("Dvc:OpenIdConnect:Authority", "https://sso.example.vn")
+            .UseSetting("Dvc:OpenIdConnect:ClientId", "dvc-portal")
+            .UseSetting("Dvc:OpenIdConnect:DisplayName", "VNeID"));
+
+        var plain = await server.CreateBrowserlessClient().GetStringAsync("/account/login");
+        var sso = await withSso.CreateClient().GetStringAsync("/account/login");
+
+        Assert.DoesNotContain("VNeID", plain, StringComparison.Ordinal);
+        Assert.Contains("Đăng nhập bằng VNeID", sso, StringComparison.Ordinal);
+    }
+}
