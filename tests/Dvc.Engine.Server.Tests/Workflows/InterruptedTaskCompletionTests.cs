@@ -63,6 +63,52 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
         Assert.DoesNotContain(waitingBookmarks, b => b == reception.Activity);
     }
 
+    [Fact]
+    public async Task A_task_completion_cut_off_after_the_workflow_saved_but_before_the_dossier_changed_status_can_still_go_on_after_a_restart()
+    {
+        var reception = CertifiedCopyJourney.Steps()[0];
+        var email = $"cut-off-{Guid.NewGuid():N}@test.local";
+        string code;
+        using (var first = Server())
+        {
+            code = await CertifiedCopyJourney.SubmitAsync(await first.NewCitizenAsync(email));
+        }
+
+        HttpStatusCode cutOff;
+        using (var dying = Server())
+        {
+            // The workflow's new state (waiting for the fee) commits; the dossier's move to AwaitingPayment is where
+            // the server "dies". A trigger is the one place to cut between the two without touching product code.
+            await SqlAsync(dying, "CREATE TRIGGER simulated_crash BEFORE UPDATE OF Status ON Dossiers WHEN NEW.Status = 'AwaitingPayment' "
+                + "BEGIN SELECT RAISE(ABORT, 'The server stopped before the dossier status changed (simulated).'); END;");
+            var officer = await dying.OfficerAsync(CertifiedCopyJourney.Agency);
+            var task = await Inbox.OpenTaskAsync(officer, code);
+            Assert.NotNull(task);
+            cutOff = (await Inbox.CompleteAsync(officer, task, reception.Outcome)).StatusCode;
+            await SqlAsync(dying, "DROP TRIGGER simulated_crash;");
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var restarted = Server();
+        var citizen = await CertifiedCopyJourney.CitizenAsync(restarted, email);
+        var before = await StateAsync(restarted, code);
+        var paid = await citizen.PostAsync($"/api/v1/dossiers/{code}/payments", null);
+        var after = await StateAsync(restarted, code);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, cutOff);
+        Assert.True(
+            paid.IsSuccessStatusCode && after.Status == "Processing" && !after.WaitingBookmarks.Contains("payment"),
+            $"After the restart the fee cannot be paid: payment answered {(int)paid.StatusCode} {await paid.Content.ReadAsStringAsync()}; "
+            + $"before paying the dossier was {before.Status} while the workflow waited at [{string.Join(", ", before.WaitingBookmarks)}]; "
+            + $"now {after.Status}, waiting at [{string.Join(", ", after.WaitingBookmarks)}], tasks [{string.Join(", ", after.Tasks)}].");
+    }
+
+    private static async Task SqlAsync(DvcServerFactory server, string sql)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DvcDbContext>().Database.ExecuteSqlRawAsync(sql);
+    }
+
     private DvcServerFactory Server() => new(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
 
     private static async Task<(string Status, List<string> Tasks, List<string> WaitingBookmarks)> StateAsync(DvcServerFactory server, string code)
