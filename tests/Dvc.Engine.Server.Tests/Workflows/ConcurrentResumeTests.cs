@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Server.Tests.Infrastructure;
+using Dvc.Engine.Server.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +104,85 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
             AssertSameAsReference(expected, await JourneySnapshot.CaptureAsync(_nodeB, code), $"round {round}");
         }
+    }
+
+    [Fact]
+    public async Task A_late_supplement_on_one_node_and_the_expiry_timer_on_the_other_resume_the_workflow_once()
+    {
+        const int dossiers = 6;
+        var email = $"nodes-{Guid.NewGuid():N}@test.local";
+        var citizen = await _nodeA.NewCitizenAsync(email);
+        var officer = await _nodeA.OfficerAsync("HN-UBND-XA");
+        var codes = new List<string>();
+        for (var i = 0; i < dossiers; i++)
+        {
+            var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+            var task = await Inbox.OpenTaskAsync(officer, code);
+            Assert.NotNull(task);
+            (await Inbox.CompleteAsync(officer, task, "RequestSupplement", "Thiếu giấy chứng sinh.")).EnsureSuccessStatusCode();
+            codes.Add(code);
+        }
+
+        var before = new Dictionary<string, long>();
+        foreach (var code in codes)
+        {
+            before[code] = await WorkflowVersionAsync(code);
+        }
+
+        // Past the supplement deadline on both nodes: the citizen's late answer and the expiry fire together.
+        _nodeA.Clock.Advance(TimeSpan.FromDays(6));
+        _nodeB.Clock.Advance(TimeSpan.FromDays(6));
+        var lateCitizen = await CertifiedCopyJourney.CitizenAsync(_nodeA, email);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var supplements = codes.Select(code => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await lateCitizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { note = "Gửi bổ sung giấy chứng sinh." });
+        })).ToArray();
+        var expiry = Task.Run(async () =>
+        {
+            await gate.Task;
+            await using var scope = _nodeB.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(CancellationToken.None);
+        });
+        gate.SetResult();
+        var answers = await Task.WhenAll(supplements);
+        var fired = await expiry;
+
+        Assert.Equal(dossiers, fired);
+        for (var i = 0; i < dossiers; i++)
+        {
+            var code = codes[i];
+            var (status, changes, openTasks) = await AfterSupplementOrExpiryAsync(code);
+            var answer = (int)answers[i].StatusCode;
+            var which = $"{code}: supplement answered {answer}, dossier {status}, status changes [{string.Join(", ", changes)}]";
+            Assert.True(answer is 204 or 409, which);
+            Assert.True(answer == 204 ? status == "Processing" && openTasks == 1 : status == "Cancelled" && openTasks == 0, which);
+            Assert.True(changes.Count(c => c.StartsWith("AwaitingSupplement", StringComparison.Ordinal)) == 1, which);
+            Assert.True(await WorkflowVersionAsync(code) == before[code] + 1, $"{which}: the workflow was not saved exactly once more.");
+        }
+    }
+
+    private async Task<long> WorkflowVersionAsync(string code)
+    {
+        await using var scope = _nodeA.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
+        return await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId == dossier.Id).Select(i => i.Version).SingleAsync();
+    }
+
+    private async Task<(string Status, List<string> StatusChanges, int OpenTasks)> AfterSupplementOrExpiryAsync(string code)
+    {
+        await using var scope = _nodeB.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
+        var changes = await db.DossierEvents.AsNoTracking()
+            .Where(e => e.DossierId == dossier.Id && e.Kind == "StatusChanged")
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.DataJson!)
+            .ToListAsync();
+        var open = await db.HumanTasks.AsNoTracking().CountAsync(t => t.DossierId == dossier.Id && t.Status != Persistence.Tasks.HumanTaskStatus.Done);
+        return (dossier.Status, [.. changes.Select(c => JsonNode.Parse(c)!).Select(c => $"{c["from"]} → {c["to"]}")], open);
     }
 
     private static async Task<HttpResponseMessage[]> RaceOnTaskAsync(JourneyStep step, string code, HttpClient officerA, HttpClient officerB)
