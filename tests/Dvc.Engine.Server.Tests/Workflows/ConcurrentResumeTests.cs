@@ -16,6 +16,8 @@ namespace Dvc.Engine.Server.Tests.Workflows;
 /// </summary>
 public sealed class ConcurrentResumeTests : IAsyncLifetime
 {
+    private static readonly ProcedureJourney Journey = ProcedureJourney.CertifiedCopies();
+
     private const int Rounds = 6;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
@@ -37,12 +39,12 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     {
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
         var citizen = await _nodeA.NewCitizenAsync(email);
-        var officerA = await _nodeA.OfficerAsync(CertifiedCopyJourney.Agency);
-        var reception = CertifiedCopyJourney.Steps()[0];
+        var officerA = await _nodeA.OfficerAsync(Journey.Agency);
+        var reception = Journey.Steps[0];
 
         // The reference: the same step taken once, by one officer on one node.
-        var reference = await CertifiedCopyJourney.SubmitAsync(citizen);
-        (await CertifiedCopyJourney.PerformAsync(reception, citizen, officerA, reference)).EnsureSuccessStatusCode();
+        var reference = await Journey.SubmitAsync(citizen);
+        (await ProcedureJourney.PerformAsync(reception, citizen, officerA, reference)).EnsureSuccessStatusCode();
         var names = await OfficerNamesAsync();
         var expected = (await JourneySnapshot.CaptureAsync(_nodeA, reference)).WithoutNames(names);
 
@@ -51,9 +53,9 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
             // Even rounds: two colleagues click at once. Odd rounds: the same officer's request reaches both nodes
             // (a retry through the load balancer), so both pass the claim and meet at completion.
             var officerB = round % 2 == 0
-                ? await SignedInAsync(_nodeB, $"lanhdao.{CertifiedCopyJourney.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026")
-                : await _nodeB.OfficerAsync(CertifiedCopyJourney.Agency);
-            var code = await CertifiedCopyJourney.SubmitAsync(citizen);
+                ? await SignedInAsync(_nodeB, $"lanhdao.{Journey.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026")
+                : await _nodeB.OfficerAsync(Journey.Agency);
+            var code = await Journey.SubmitAsync(citizen);
             var task = await Inbox.OpenTaskAsync(officerA, code);
             Assert.NotNull(task);
 
@@ -74,15 +76,15 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     {
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
         var citizenA = await _nodeA.NewCitizenAsync(email);
-        var citizenB = await CertifiedCopyJourney.CitizenAsync(_nodeB, email);
-        var officerA = await _nodeA.OfficerAsync(CertifiedCopyJourney.Agency);
-        var officerB = await _nodeB.OfficerAsync(CertifiedCopyJourney.Agency);
-        var steps = CertifiedCopyJourney.Steps();
+        var citizenB = await ProcedureJourney.CitizenAsync(_nodeB, email);
+        var officerA = await _nodeA.OfficerAsync(Journey.Agency);
+        var officerB = await _nodeB.OfficerAsync(Journey.Agency);
+        var steps = Journey.Steps;
 
-        var reference = await CertifiedCopyJourney.SubmitAsync(citizenA);
+        var reference = await Journey.SubmitAsync(citizenA);
         foreach (var step in steps)
         {
-            (await CertifiedCopyJourney.PerformAsync(step, citizenA, officerA, reference)).EnsureSuccessStatusCode();
+            (await ProcedureJourney.PerformAsync(step, citizenA, officerA, reference)).EnsureSuccessStatusCode();
         }
 
         var expected = await JourneySnapshot.CaptureAsync(_nodeA, reference);
@@ -90,7 +92,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
         for (var round = 0; round < Rounds / 2; round++)
         {
-            var code = await CertifiedCopyJourney.SubmitAsync(citizenA);
+            var code = await Journey.SubmitAsync(citizenA);
             foreach (var step in steps)
             {
                 var responses = step.IsPayment
@@ -132,7 +134,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         // Past the supplement deadline on both nodes: the citizen's late answer and the expiry fire together.
         _nodeA.Clock.Advance(TimeSpan.FromDays(6));
         _nodeB.Clock.Advance(TimeSpan.FromDays(6));
-        var lateCitizen = await CertifiedCopyJourney.CitizenAsync(_nodeA, email);
+        var lateCitizen = await ProcedureJourney.CitizenAsync(_nodeA, email);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var supplements = codes.Select(code => Task.Run(async () =>
         {
@@ -251,7 +253,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     {
         await using var scope = _nodeA.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
-        var suffix = $".{CertifiedCopyJourney.Agency.ToLowerInvariant()}@dvc.local";
+        var suffix = $".{Journey.Agency.ToLowerInvariant()}@dvc.local";
         return await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith(suffix)).Select(u => u.FullName).ToListAsync();
     }
 

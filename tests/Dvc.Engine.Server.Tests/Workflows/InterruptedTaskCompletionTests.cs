@@ -20,16 +20,18 @@ namespace Dvc.Engine.Server.Tests.Workflows;
 /// </summary>
 public sealed class InterruptedTaskCompletionTests : IDisposable
 {
+    private static readonly ProcedureJourney Journey = ProcedureJourney.CertifiedCopies();
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task A_task_completion_cut_off_before_the_workflow_resumed_can_still_move_the_dossier_on_after_a_restart()
     {
-        var reception = CertifiedCopyJourney.Steps()[0];
+        var reception = Journey.Steps[0];
         string code;
         using (var first = Server())
         {
-            code = await CertifiedCopyJourney.SubmitAsync(await first.NewCitizenAsync());
+            code = await Journey.SubmitAsync(await first.NewCitizenAsync());
         }
 
         HttpStatusCode cutOff;
@@ -38,7 +40,7 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
             s.AddScoped<IDossierWorkflow>(sp => new DiesBeforeResuming(sp.GetRequiredService<ElsaDossierWorkflow>())))))
         {
             var officer = crashing.CreateClient();
-            await DvcServerFactory.SignInAsync(officer, $"canbo.{CertifiedCopyJourney.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026");
+            await DvcServerFactory.SignInAsync(officer, $"canbo.{Journey.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026");
             var task = await Inbox.OpenTaskAsync(officer, code);
             Assert.NotNull(task);
             cutOff = (await Inbox.CompleteAsync(officer, task, reception.Outcome)).StatusCode;
@@ -46,7 +48,7 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
 
         SqliteConnection.ClearAllPools();
         using var restarted = Server();
-        var again = await restarted.OfficerAsync(CertifiedCopyJourney.Agency);
+        var again = await restarted.OfficerAsync(Journey.Agency);
         var open = await Inbox.OpenTaskAsync(again, code);
         if (open is not null)
         {
@@ -66,12 +68,12 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
     [Fact]
     public async Task A_task_completion_cut_off_after_the_workflow_saved_but_before_the_dossier_changed_status_can_still_go_on_after_a_restart()
     {
-        var reception = CertifiedCopyJourney.Steps()[0];
+        var reception = Journey.Steps[0];
         var email = $"cut-off-{Guid.NewGuid():N}@test.local";
         string code;
         using (var first = Server())
         {
-            code = await CertifiedCopyJourney.SubmitAsync(await first.NewCitizenAsync(email));
+            code = await Journey.SubmitAsync(await first.NewCitizenAsync(email));
         }
 
         HttpStatusCode cutOff;
@@ -81,7 +83,7 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
             // the server "dies". A trigger is the one place to cut between the two without touching product code.
             await SqlAsync(dying, "CREATE TRIGGER simulated_crash BEFORE UPDATE OF Status ON Dossiers WHEN NEW.Status = 'AwaitingPayment' "
                 + "BEGIN SELECT RAISE(ABORT, 'The server stopped before the dossier status changed (simulated).'); END;");
-            var officer = await dying.OfficerAsync(CertifiedCopyJourney.Agency);
+            var officer = await dying.OfficerAsync(Journey.Agency);
             var task = await Inbox.OpenTaskAsync(officer, code);
             Assert.NotNull(task);
             cutOff = (await Inbox.CompleteAsync(officer, task, reception.Outcome)).StatusCode;
@@ -90,7 +92,7 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
 
         SqliteConnection.ClearAllPools();
         using var restarted = Server();
-        var citizen = await CertifiedCopyJourney.CitizenAsync(restarted, email);
+        var citizen = await ProcedureJourney.CitizenAsync(restarted, email);
         var before = await StateAsync(restarted, code);
         var paid = await citizen.PostAsync($"/api/v1/dossiers/{code}/payments", null);
         var after = await StateAsync(restarted, code);

@@ -11,20 +11,33 @@ public sealed class RestartBetweenStepsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task A_certified_copy_dossier_restarted_before_every_step_ends_exactly_as_one_uninterrupted_run()
+    /// <summary>Finishing paths with every kind of waiting point: officer tasks, a fee, a supplement request.</summary>
+    public static TheoryData<string, string, string[]> Paths => new()
     {
-        var steps = CertifiedCopyJourney.Steps();
+        // reception → payment → processing → approval → dispatch
+        { "HN-TP-003", "01-ba-ban-sao-khai-sinh.json", [] },
+        // reception → payment → processing asks for a supplement → the citizen answers → processing → approval → dispatch
+        { "HN-KHDT-001", "08-chuyen-vien-yeu-cau-doi-ten.json", [] },
+        // reception → processing asks for a supplement → the citizen answers → processing → approval → dispatch
+        { "HN-TP-001", "10-bo-sung-o-buoc-ghi-so.json", ["giay-chung-sinh", "giay-chung-nhan-ket-hon"] },
+    };
 
-        var uninterrupted = await RunWithoutRestartAsync(steps);
-        var restarted = await RunRestartingBeforeEveryStepAsync(steps);
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task A_dossier_restarted_before_every_step_ends_exactly_as_one_uninterrupted_run(string procedure, string testCase, string[] attachments)
+    {
+        var journey = new ProcedureJourney(procedure, testCase, attachments);
+        var steps = journey.Steps;
+
+        var uninterrupted = await RunWithoutRestartAsync(journey);
+        var restarted = await RunRestartingBeforeEveryStepAsync(journey);
 
         Assert.Equal(steps.Count + 1, uninterrupted.Count);
         var finished = uninterrupted[^1];
         Assert.Equal("Finished", finished.WorkflowStatus);
         Assert.NotNull(finished.Result);
         Assert.DoesNotContain(finished.Bookmarks, b => b.EndsWith(" open", StringComparison.Ordinal));
-        AssertSubsequence(CertifiedCopyJourney.ExpectedPath(), finished.ExecutedActivities);
+        AssertSubsequence(journey.ExpectedPath, finished.ExecutedActivities);
         for (var i = 0; i < uninterrupted.Count; i++)
         {
             var after = i == 0 ? "submission" : $"step '{steps[i - 1].Activity}'";
@@ -33,16 +46,16 @@ public sealed class RestartBetweenStepsTests : IDisposable
     }
 
     /// <summary>Submits and walks every step on one server; the state is read after each step.</summary>
-    private async Task<List<JourneySnapshot>> RunWithoutRestartAsync(IReadOnlyList<JourneyStep> steps)
+    private async Task<List<JourneySnapshot>> RunWithoutRestartAsync(ProcedureJourney journey)
     {
         using var server = Server("once");
         var citizen = await server.NewCitizenAsync();
-        var officer = await server.OfficerAsync(CertifiedCopyJourney.Agency);
-        var code = await CertifiedCopyJourney.SubmitAsync(citizen);
+        var officer = await server.OfficerAsync(journey.Agency);
+        var code = await journey.SubmitAsync(citizen);
         var snapshots = new List<JourneySnapshot> { await JourneySnapshot.CaptureAsync(server, code) };
-        foreach (var step in steps)
+        foreach (var step in journey.Steps)
         {
-            var response = await CertifiedCopyJourney.PerformAsync(step, citizen, officer, code);
+            var response = await ProcedureJourney.PerformAsync(step, citizen, officer, code);
             Assert.True(response.IsSuccessStatusCode, $"Step '{step.Activity}' failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             snapshots.Add(await JourneySnapshot.CaptureAsync(server, code));
         }
@@ -54,24 +67,24 @@ public sealed class RestartBetweenStepsTests : IDisposable
     /// One server per step, each stopped before the next starts. The state after a step is read by the next server,
     /// so what is compared is what survived the restart.
     /// </summary>
-    private async Task<List<JourneySnapshot>> RunRestartingBeforeEveryStepAsync(IReadOnlyList<JourneyStep> steps)
+    private async Task<List<JourneySnapshot>> RunRestartingBeforeEveryStepAsync(ProcedureJourney journey)
     {
         var email = $"restart-{Guid.NewGuid():N}@test.local";
         string code;
         using (var first = Server("restarted"))
         {
-            code = await CertifiedCopyJourney.SubmitAsync(await first.NewCitizenAsync(email));
+            code = await journey.SubmitAsync(await first.NewCitizenAsync(email));
         }
 
         var snapshots = new List<JourneySnapshot>();
-        foreach (var step in steps)
+        foreach (var step in journey.Steps)
         {
             ForgetPooledConnections();
             using var server = Server("restarted");
             snapshots.Add(await JourneySnapshot.CaptureAsync(server, code));
-            var citizen = await CertifiedCopyJourney.CitizenAsync(server, email);
-            var officer = await server.OfficerAsync(CertifiedCopyJourney.Agency);
-            var response = await CertifiedCopyJourney.PerformAsync(step, citizen, officer, code);
+            var citizen = await ProcedureJourney.CitizenAsync(server, email);
+            var officer = await server.OfficerAsync(journey.Agency);
+            var response = await ProcedureJourney.PerformAsync(step, citizen, officer, code);
             Assert.True(response.IsSuccessStatusCode, $"Step '{step.Activity}' after a restart failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 

@@ -9,35 +9,54 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dvc.Engine.Server.Tests.Workflows;
 
 /// <summary>
-/// HN-TP-003 (certified copies) case 01, the shipped procedure with the most waiting points on one finishing path:
-/// reception → payment → processing → approval → dispatch. The steps are read from the case's own <c>steps</c>, so
-/// the tests follow the procedure if its authors change the path.
+/// One finishing path of a shipped procedure, taken from a test case's own <c>input</c> and <c>steps</c>, so the
+/// tests follow the procedure if its authors change the path. <see cref="CertifiedCopies"/> (HN-TP-003 case 01:
+/// reception → payment → processing → approval → dispatch) has the most kinds of waiting points on one path.
 /// </summary>
-internal static class CertifiedCopyJourney
+internal sealed class ProcedureJourney
 {
-    public const string Procedure = "HN-TP-003";
-    public const string Agency = "HN-STP";
     public const string CitizenPassword = "MatKhau@2026";
-    private const string CaseFile = "01-ba-ban-sao-khai-sinh.json";
 
-    public static IReadOnlyList<JourneyStep> Steps() =>
-        [.. Case()["steps"]!.AsArray().Select(s => new JourneyStep(s!["task"]!.GetValue<string>(), s["outcome"]!.GetValue<string>()))];
+    private readonly JsonObject _case;
+    private readonly string[] _attachments;
+
+    /// <param name="attachments">Checklist documents to upload (as a small PDF each) with the submission.</param>
+    public ProcedureJourney(string procedure, string caseFile, params string[] attachments)
+    {
+        Procedure = procedure;
+        var folder = Path.Combine(DvcServerFactory.RepositoryDefinitions(), "procedures", procedure);
+        _case = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "tests", caseFile)))!.AsObject();
+        var agency = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "procedure.json")))!["agency"]!;
+        Agency = agency["$ref"] is { } reference ? reference.GetValue<string>().Split('/')[^1] : agency["code"]!.GetValue<string>();
+        _attachments = attachments;
+        Steps = [.. _case["steps"]!.AsArray().Select(s => new JourneyStep(s!["task"]!.GetValue<string>(), s["outcome"]!.GetValue<string>()))];
+        ExpectedPath = _case["expect"]?["workflowPath"] is JsonArray path ? [.. path.Select(a => a!.GetValue<string>())] : [];
+    }
+
+    public static ProcedureJourney CertifiedCopies() => new("HN-TP-003", "01-ba-ban-sao-khai-sinh.json");
+
+    public string Procedure { get; }
+
+    /// <summary>The handling agency's code, whose seeded officer takes the tasks.</summary>
+    public string Agency { get; }
+
+    public IReadOnlyList<JourneyStep> Steps { get; }
 
     /// <summary>The activities the case says the workflow passes through, in order (a subsequence of what runs).</summary>
-    public static IReadOnlyList<string> ExpectedPath() =>
-        [.. Case()["expect"]!["workflowPath"]!.AsArray().Select(a => a!.GetValue<string>())];
+    public IReadOnlyList<string> ExpectedPath { get; }
 
-    public static async Task<string> SubmitAsync(HttpClient citizen)
+    public async Task<string> SubmitAsync(HttpClient citizen)
     {
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = Procedure, data = Submissions.TestCaseInput(Procedure, CaseFile) });
+        var attachments = _attachments.Select(id => new { attachmentId = id, fileName = $"{id}.pdf", contentType = "application/pdf", contentBase64 = Submissions.PdfBase64 });
+        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = Procedure, data = _case["input"]!.DeepClone(), attachments });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Submission failed: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!["code"]!.GetValue<string>();
     }
 
     /// <summary>
-    /// Does one step as its actor would: the citizen pays a waiting fee; otherwise the officer completes the dossier's
-    /// open task with the step's outcome.
+    /// Does one step as its actor would: the citizen pays a waiting fee or answers a supplement request; otherwise
+    /// the officer completes the dossier's open task with the step's outcome (with a comment where one is required).
     /// </summary>
     public static async Task<HttpResponseMessage> PerformAsync(JourneyStep step, HttpClient citizen, HttpClient officer, string code)
     {
@@ -46,9 +65,15 @@ internal static class CertifiedCopyJourney
             return await citizen.PostAsync($"/api/v1/dossiers/{code}/payments", null);
         }
 
+        if (step.IsSupplement)
+        {
+            return await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { note = "Đã bổ sung theo yêu cầu." });
+        }
+
         var task = await Inbox.OpenTaskAsync(officer, code);
         Assert.True(task is not null, $"No open task for step '{step.Activity}' of {code}.");
-        return await Inbox.CompleteAsync(officer, task, step.Outcome);
+        var comment = step.Outcome is "Reject" or "RequestSupplement" ? "Đề nghị bổ sung, làm rõ thông tin." : null;
+        return await Inbox.CompleteAsync(officer, task, step.Outcome, comment);
     }
 
     /// <summary>A client signed in on <paramref name="server"/> as a citizen registered earlier (maybe on another node).</summary>
@@ -58,18 +83,14 @@ internal static class CertifiedCopyJourney
         await DvcServerFactory.SignInAsync(client, email, CitizenPassword);
         return client;
     }
-
-    private static JsonObject Case()
-    {
-        var path = Path.Combine(DvcServerFactory.RepositoryDefinitions(), "procedures", Procedure, "tests", CaseFile);
-        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-    }
 }
 
 /// <summary>One waiting point of the path: the activity that waits and the outcome it is given.</summary>
 internal sealed record JourneyStep(string Activity, string Outcome)
 {
     public bool IsPayment => Activity == "payment";
+
+    public bool IsSupplement => Outcome == "Supplemented";
 }
 
 /// <summary>
