@@ -76,10 +76,19 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     /// transaction that reads first and then writes can fail with SQLITE_BUSY when another writer got in between,
     /// while an immediate one simply waits its turn.
     /// </summary>
-    internal Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
-        Database.IsSqlite()
-            ? Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
-            : Database.BeginTransactionAsync(cancellationToken);
+    /// <remarks>Inside another write scope of this context the new scope joins it (see <see cref="WriteScope"/>).</remarks>
+    public async Task<WriteScope> BeginWriteTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return new WriteScope(null);
+        }
+
+        var transaction = Database.IsSqlite()
+            ? await Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : await Database.BeginTransactionAsync(cancellationToken);
+        return new WriteScope(transaction);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

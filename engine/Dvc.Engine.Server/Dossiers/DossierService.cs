@@ -202,6 +202,9 @@ internal sealed partial class DossierService(
             ["trace"] = trace.ToJson(),
         };
 
+        // The dossier and its started workflow commit together: a crash in between must not leave a filed dossier
+        // that no workflow will ever process.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var dossier = await store.CreateAsync(
             new NewDossier
             {
@@ -220,6 +223,8 @@ internal sealed partial class DossierService(
                 SubmittedEventDataJson = eventData.ToJsonString(),
             },
             ct);
+        await workflow.StartAsync(procedure, dossier, ct);
+        await scope.CommitAsync(ct);
         LogSubmitted(logger, dossier.Code, procedure.Code, assistedBy is not null);
 
         if (command.DraftId is { } draftId)
@@ -227,7 +232,6 @@ internal sealed partial class DossierService(
             drafts.Delete(submitter.UserId!, draftId);
         }
 
-        await workflow.StartAsync(procedure, dossier, ct);
         var current = await store.GetAsync(dossier.Id, ct) ?? dossier;
         return new SubmitOutcome.Submitted(Receipt(current, procedure, fee.Lines.Select(l => new FeeLine(l.Label.Get(culture), l.Amount)).ToList()), Replayed: false);
     }
@@ -312,6 +316,8 @@ internal sealed partial class DossierService(
             return new CommandResult.Invalid(Freeze(errors));
         }
 
+        // The supplement (files, data, event) and the workflow's resume commit together, or the citizen may send again.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         foreach (var file in newFiles)
         {
             var key = await files.SaveBlobAsync(file.Content, ct);
@@ -341,7 +347,13 @@ internal sealed partial class DossierService(
         }
 
         var step = await workflow.SupplementedAsync(procedure, updated.Dossier, viewer, ct);
-        return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingSupplement"]);
+        if (!step.Accepted)
+        {
+            return new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingSupplement"]);
+        }
+
+        await scope.CommitAsync(ct);
+        return CommandResult.Done;
     }
 
     /// <summary>

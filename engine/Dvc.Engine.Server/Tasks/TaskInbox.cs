@@ -154,6 +154,9 @@ internal sealed class TaskInbox(
             return new CommandResult.Invalid(new Dictionary<string, string[]> { ["/comment"] = [text["task.commentRequired"]] });
         }
 
+        // Claim, completion, its event and the workflow's resume commit together: a process that dies half-way leaves
+        // the task as it was, so the officer simply completes it again.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         if (task.Status == HumanTaskStatus.Open)
         {
             var claimed = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);
@@ -178,7 +181,13 @@ internal sealed class TaskInbox(
         var data = new JsonObject { ["taskId"] = task.Id.ToString(), ["title"] = task.Title, ["outcome"] = outcome, ["role"] = task.Role };
         await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, DossierEvents.TaskCompleted, data.ToJsonString(), comment?.Trim()), ct);
         var step = await workflow.TaskCompletedAsync(procedure, dossier, completed.Task, outcome, comment?.Trim(), viewer, ct);
-        return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["task.done"]);
+        if (!step.Accepted)
+        {
+            return new CommandResult.Conflict(step.Message ?? text["task.done"]);
+        }
+
+        await scope.CommitAsync(ct);
+        return CommandResult.Done;
     }
 
     private static bool CanAct(HumanTaskRecord task, Viewer viewer) => viewer.IsStaff && viewer.WorksFor(task.AgencyCode) && viewer.Holds(task.Role);

@@ -4,6 +4,7 @@ using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Persistence.Workflows;
@@ -22,6 +23,7 @@ namespace Dvc.Engine.Server.Workflows;
 /// </summary>
 internal sealed partial class ElsaDossierWorkflow(
     Catalog.ProcedureCatalog catalog,
+    DvcDbContext db,
     WorkflowStore workflows,
     DossierStore dossiers,
     DossierResults results,
@@ -39,6 +41,9 @@ internal sealed partial class ElsaDossierWorkflow(
     {
         var workflow = procedure.Workflow ?? throw new InvalidOperationException($"Procedure '{procedure.Code}' was served without a compiled workflow.");
 
+        // Creating the instance and moving the dossier on commit together: a crash in between would leave a dossier
+        // whose status no longer matches what its workflow waits for.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var collector = Collector(procedure, dossier, new JsonObject());
         var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
         var state = run.State;
@@ -49,6 +54,7 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         await ApplyAsync(procedure, dossier, state, 0, collector, "system", null, ct);
+        await scope.CommitAsync(ct);
     }
 
     public async Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct)
@@ -110,6 +116,9 @@ internal sealed partial class ElsaDossierWorkflow(
     private async Task<WorkflowStep> ResumeAsync(
         CompiledProcedure procedure, DossierRecord dossier, WorkflowInstanceRecord instance, Guid bookmarkId, JsonObject? payload, string actor, string? reason, CancellationToken ct)
     {
+        // Consuming the bookmark, saving the new state with its bookmarks, tasks and outbox messages, and moving the
+        // dossier on are one transaction: a resume happens entirely or not at all, so a crash cannot strand a dossier.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var bookmark = await workflows.GetBookmarkAsync(bookmarkId, ct);
         if (bookmark is null || procedure.Workflow is not CompiledWorkflow workflow)
         {
@@ -145,6 +154,7 @@ internal sealed partial class ElsaDossierWorkflow(
 
         var current = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
         await ApplyAsync(procedure, current, state, before.Log.Count, collector, actor, reason, ct);
+        await scope.CommitAsync(ct);
         return new WorkflowStep(true);
     }
 

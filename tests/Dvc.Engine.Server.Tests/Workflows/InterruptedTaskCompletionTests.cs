@@ -92,6 +92,13 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
 
         SqliteConnection.ClearAllPools();
         using var restarted = Server();
+        var again = await restarted.OfficerAsync(Journey.Agency);
+        if (await Inbox.OpenTaskAsync(again, code) is { } open)
+        {
+            // The interrupted completion was undone as a whole: the officer simply does it again.
+            (await Inbox.CompleteAsync(again, open, reception.Outcome)).EnsureSuccessStatusCode();
+        }
+
         var citizen = await ProcedureJourney.CitizenAsync(restarted, email);
         var before = await StateAsync(restarted, code);
         var paid = await citizen.PostAsync($"/api/v1/dossiers/{code}/payments", null);
