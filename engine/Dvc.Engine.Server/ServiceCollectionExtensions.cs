@@ -11,6 +11,7 @@ using Dvc.Engine.Server.Forms;
 using Dvc.Engine.Server.Hosting;
 using Dvc.Engine.Server.Localization;
 using Dvc.Engine.Server.Outbox;
+using Dvc.Engine.Server.Plugins;
 using Dvc.Engine.Server.Statistics;
 using Dvc.Engine.Server.Storage;
 using Dvc.Engine.Server.Tasks;
@@ -52,7 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddAntiforgery();
 
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.
-        services.AddSingleton(ActivityRegistry.CreateDefault());
+        services.AddSingleton(PluginActivities.CreateRegistry);
         services.AddSingleton(sp => new ProcedureCompiler(activities: sp.GetRequiredService<ActivityRegistry>()));
         services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.Section);
         services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkingCalendarOptions>>().Value));

@@ -1,4 +1,5 @@
 using Dvc.Engine.Server.Endpoints.Accounts;
+using Dvc.Engine.Server.Endpoints.Activities;
 using Dvc.Engine.Server.Endpoints.Catalog;
 using Dvc.Engine.Server.Endpoints.Dossiers;
 using Dvc.Engine.Server.Endpoints.Statistics;
@@ -13,6 +14,7 @@ internal static class DvcEndpoints
     {
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
+        app.MapActivityEndpoints();
         app.MapDossierEndpoints();
         app.MapTaskEndpoints();
         app.MapStatisticsEndpoints();

@@ -14,6 +14,9 @@ internal sealed class DvcServerOptions
     /// <summary>The <c>definitions/</c> folder; empty means the repository's folder found above the content root.</summary>
     public string DefinitionsPath { get; set; } = "";
 
+    /// <summary>A folder of plugin assemblies (each <c>IDvcPlugin</c> adds workflow activities), relative to the content root; empty: none.</summary>
+    public string PluginsPath { get; set; } = "";
+
     /// <summary>Creates and prints demo accounts at start; only honoured in Development.</summary>
     public bool SeedDemoAccounts { get; set; }
 
