@@ -15,7 +15,7 @@ namespace Dvc.Engine.Cli.Commands;
 /// <c>{"task": "&lt;activity id&gt;", "outcome": "Approve", "comment": "…"}</c>, <c>{"payment": "Paid"}</c>,
 /// <c>{"supplement": {…}}</c>, <c>{"event": "name"}</c>, <c>{"timer": true}</c>, <c>{"runTask": "name"}</c>.
 /// Exit codes: 0 finished, 1 faulted, 2 still waiting when the steps ran out, 3 the workflow does not compile,
-/// 4 a file is missing or unreadable, 5 a step did not match what the workflow waits for.
+/// 4 a file is missing or unreadable or a plugin does not load, 5 a step did not match what the workflow waits for.
 /// </summary>
 internal static class RunCommand
 {
@@ -27,19 +27,26 @@ internal static class RunCommand
         var input = new Option<string?>("--input", "-i") { Description = "The submission (form data) as a JSON file" };
         var steps = new Option<string?>("--steps", "-s") { Description = "Answers to the waiting points, a JSON array" };
         var fee = new Option<decimal?>("--fee") { Description = "The fee in VND, as the fee rules would compute it" };
-        var command = new Command("run", "Run a workflow in memory and answer its waits from a steps file") { path, input, steps, fee };
+        var plugins = CliCompiler.PluginsOption();
+        var command = new Command("run", "Run a workflow in memory and answer its waits from a steps file") { path, input, steps, fee, plugins };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(path)!,
             parseResult.GetValue(input),
             parseResult.GetValue(steps),
             parseResult.GetValue(fee),
+            parseResult.GetValue(plugins),
             parseResult.InvocationConfiguration.Output,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? inputFile, string? stepsFile, decimal? fee, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string? inputFile, string? stepsFile, decimal? fee, string? pluginsFolder, TextWriter output, CancellationToken cancellationToken)
     {
+        if (CliCompiler.Activities(pluginsFolder, output) is not { } activities)
+        {
+            return 4;
+        }
+
         JsonObject data;
         JsonArray answers;
         try
@@ -57,7 +64,7 @@ internal static class RunCommand
         if (Directory.Exists(path))
         {
             // A procedure folder compiles like dvc validate does, so $refs resolve and the real rules and templates answer.
-            var compilation = CliCompiler.Create().CompileFolder(path, ProcedureCompiler.FindCatalogRoot(path));
+            var compilation = CliCompiler.Create(activities).CompileFolder(path, ProcedureCompiler.FindCatalogRoot(path));
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 await output.WriteLineAsync(diagnostic.ToString());
@@ -83,7 +90,7 @@ internal static class RunCommand
                 return 4;
             }
 
-            var compiled = WorkflowCompiler.Compile(json, path, WorkflowCompileContext.Default);
+            var compiled = WorkflowCompiler.Compile(json, path, new WorkflowCompileContext(null, activities));
             foreach (var diagnostic in compiled.Diagnostics)
             {
                 await output.WriteLineAsync(diagnostic.ToString());

@@ -21,6 +21,8 @@ internal static class TestCommand
         };
         var command = new Command("test", "Run every procedure's test cases: validation, eligibility, fee, checklist and rendered text.");
         command.Arguments.Add(path);
+        var plugins = CliCompiler.PluginsOption();
+        command.Options.Add(plugins);
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -31,8 +33,13 @@ internal static class TestCommand
                 return 2;
             }
 
+            if (CliCompiler.Activities(parseResult.GetValue(plugins), output) is not { } activities)
+            {
+                return 2;
+            }
+
             var stopwatch = Stopwatch.StartNew();
-            var catalog = target.Compile(CliCompiler.Create());
+            var catalog = target.Compile(CliCompiler.Create(activities));
             var runner = CliCompiler.CreateTestRunner();
             int passed = 0, failed = 0;
             foreach (var diagnostic in catalog.Diagnostics.Where(d => d.IsError))

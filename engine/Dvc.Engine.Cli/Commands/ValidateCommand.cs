@@ -27,6 +27,8 @@ internal static class ValidateCommand
 
         var command = new Command("validate", "Check procedure definitions: JSON, $ref, manifest, form, rules, templates, workflow and tests.");
         command.Arguments.Add(path);
+        var plugins = CliCompiler.PluginsOption();
+        command.Options.Add(plugins);
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {
@@ -38,8 +40,13 @@ internal static class ValidateCommand
                 return 2;
             }
 
+            if (CliCompiler.Activities(parseResult.GetValue(plugins), output) is not { } activities)
+            {
+                return 2;
+            }
+
             var stopwatch = Stopwatch.StartNew();
-            var catalog = target.Compile(CliCompiler.Create());
+            var catalog = target.Compile(CliCompiler.Create(activities));
             stopwatch.Stop();
             var diagnostics = catalog.AllDiagnostics.ToArray();
             var errors = diagnostics.Count(d => d.IsError);

@@ -102,6 +102,25 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_activity_runs_when_its_folder_is_given_and_is_unknown_without_it()
+    {
+        var plugins = Directory.CreateDirectory(Path.Combine(_folder, "plugins")).FullName;
+        CopySamplePlugin(plugins);
+        var workflow = Write("stamp.json", """
+            { "root": { "id": "root", "type": "Elsa.Flowchart", "activities": [
+                { "id": "stamp", "type": "Sample.Stamp", "version": 1, "stampText": { "typeName": "String", "expression": { "type": "Literal", "value": "ĐÃ DUYỆT" } } } ] } }
+            """);
+
+        var (withPlugins, output) = await Run(workflow, "--plugins", plugins);
+        var (withoutPlugins, diagnostics) = await Run(workflow);
+
+        Assert.Equal(0, withPlugins);
+        Assert.Contains("✓ stamp (Sample.Stamp) → Stamped", output, StringComparison.Ordinal);
+        Assert.Equal(3, withoutPlugins);
+        Assert.Contains("DVC-WF-003", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plain_workflow_file_runs_and_prints_its_log()
     {
         var (exitCode, output) = await Run(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "join-wait-all.json"));
@@ -118,6 +137,14 @@ public sealed class RunCommandTests : IDisposable
         var file = Path.Combine(_folder, "workflow.json");
         File.Copy(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "dvc-approval.json"), file);
         return file;
+    }
+
+    private static void CopySamplePlugin(string folder, [System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        // tests/Dvc.Engine.Core.Tests/Cli → tests/SamplePlugin/bin/<Configuration>/net10.0
+        var tests = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        File.Copy(Path.Combine(tests, "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll"), Path.Combine(folder, "SamplePlugin.dll"));
     }
 
     private static string ShippedProcedure(string code)
