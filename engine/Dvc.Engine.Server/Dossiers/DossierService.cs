@@ -488,7 +488,7 @@ internal sealed partial class DossierService(
             var key = AttachmentErrorKey(file.AttachmentId);
             if (procedure.Manifest.FindAttachment(file.AttachmentId) is not { } definition)
             {
-                Add(errors, key, [text["form.fileType"]]);
+                Add(errors, key, [text.Format("form.fileUnknown", file.AttachmentId)]);
                 continue;
             }
 

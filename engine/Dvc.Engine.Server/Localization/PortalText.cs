@@ -82,6 +82,7 @@ internal sealed class PortalText
         ["form.onBehalfName"] = ("Họ tên công dân", "Citizen's full name"),
         ["form.fileTooLarge"] = ("Tệp vượt quá {0} MB.", "The file exceeds {0} MB."),
         ["form.fileType"] = ("Định dạng tệp không được chấp nhận.", "This file type is not accepted."),
+        ["form.fileUnknown"] = ("Thủ tục này không có loại giấy tờ \"{0}\".", "This procedure has no document \"{0}\"."),
         ["form.fileRequired"] = ("Vui lòng đính kèm giấy tờ này.", "Please attach this document."),
         ["form.fileKept"] = ("Đã có tệp: {0}", "Already attached: {0}"),
 
@@ -195,6 +196,9 @@ internal sealed class PortalText
         ["problem.notFound"] = ("Không tìm thấy", "Not found"),
         ["problem.keyReused"] = ("Idempotency-Key đã được dùng cho một yêu cầu khác", "The Idempotency-Key was already used for a different request"),
         ["problem.conflict"] = ("Xung đột trạng thái", "State conflict"),
+        ["api.procedureCodeRequired"] = ("Vui lòng cho biết mã thủ tục (procedureCode).", "The procedure code (procedureCode) is required."),
+        ["api.attachmentIncomplete"] = ("Tệp đính kèm phải có attachmentId, fileName, contentType và contentBase64.", "An attachment needs attachmentId, fileName, contentType and contentBase64."),
+        ["api.attachmentNotBase64"] = ("Nội dung tệp (contentBase64) không phải chuỗi base64 hợp lệ.", "The file content (contentBase64) is not valid base64."),
         ["problem.badCredentials"] = ("Sai thông tin đăng nhập", "Wrong credentials"),
         ["task.claimedByOther"] = ("Công việc đã được cán bộ khác nhận xử lý.", "Another officer has claimed this task."),
         ["task.done"] = ("Công việc đã hoàn thành.", "The task is already completed."),

@@ -41,25 +41,18 @@ internal static class DossierEndpoints
         PortalText text,
         CancellationToken ct)
     {
-        var files = new List<IncomingFile>();
-        var decodeErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var a in request.Attachments ?? [])
+        // A body that parses but leaves out what the record needs (no procedureCode, no data) is the client's
+        // mistake: answer it as field errors, like a form, not as a crash.
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
-            var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
-            if (Convert.TryFromBase64String(a.ContentBase64, buffer, out var written))
-            {
-                files.Add(new IncomingFile(a.AttachmentId, Path.GetFileName(a.FileName), a.ContentType, buffer[..written]));
-            }
-            else
-            {
-                decodeErrors[DossierService.AttachmentErrorKey(a.AttachmentId)] = [text["form.fileType"]];
-            }
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["/procedureCode"] = [text["api.procedureCodeRequired"]] }, text);
         }
 
+        var (files, decodeErrors) = ReadUploads(request.Attachments, text);
         var viewer = Viewer.From(user);
         var command = new SubmitCommand(
-            request.ProcedureCode,
-            request.Data,
+            request.ProcedureCode.Trim(),
+            request.Data ?? new System.Text.Json.Nodes.JsonObject(),
             files,
             viewer,
             viewer.IsStaff && request.OnBehalfOf is { } o ? new AssistedApplicant(o.Email, o.FullName) : null,
@@ -95,9 +88,12 @@ internal static class DossierEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Supplement(
         string code, SupplementRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct)
     {
-        var files = (request.Attachments ?? [])
-            .Select(a => new IncomingFile(a.AttachmentId, Path.GetFileName(a.FileName), a.ContentType, Convert.FromBase64String(a.ContentBase64)))
-            .ToList();
+        var (files, decodeErrors) = ReadUploads(request.Attachments, text);
+        if (decodeErrors.Count > 0)
+        {
+            return ApiProblems.Validation(decodeErrors, text);
+        }
+
         return ToResult(await dossiers.SupplementAsync(code, Viewer.From(user), request.Data, files, request.Note, ct), text);
     }
 
@@ -123,6 +119,39 @@ internal static class DossierEndpoints
         await dossiers.GetResultAsync(code, Viewer.From(user), ct) is { } f
             ? TypedResults.File(f.Content, f.ContentType, f.FileName)
             : ApiProblems.NotFound(text, code);
+
+    /// <summary>
+    /// Decodes base64 uploads. An entry without an id, a name, a type or valid base64 content is a field error at
+    /// its attachment key; JSON leaves such members null even though the record says they are not.
+    /// </summary>
+    private static (List<IncomingFile> Files, Dictionary<string, string[]> Errors) ReadUploads(IReadOnlyList<AttachmentUploadDto?>? uploads, PortalText text)
+    {
+        var files = new List<IncomingFile>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var a in uploads ?? [])
+        {
+            var key = DossierService.AttachmentErrorKey(string.IsNullOrWhiteSpace(a?.AttachmentId) ? "" : a.AttachmentId);
+            var fileName = a?.FileName is { } name ? Path.GetFileName(name) : null;
+            if (a is null || string.IsNullOrWhiteSpace(a.AttachmentId) || string.IsNullOrWhiteSpace(fileName)
+                || string.IsNullOrWhiteSpace(a.ContentType) || a.ContentBase64 is null)
+            {
+                errors[key] = [text["api.attachmentIncomplete"]];
+                continue;
+            }
+
+            var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
+            if (Convert.TryFromBase64String(a.ContentBase64, buffer, out var written))
+            {
+                files.Add(new IncomingFile(a.AttachmentId, fileName, a.ContentType, buffer[..written]));
+            }
+            else
+            {
+                errors[key] = [text["api.attachmentNotBase64"]];
+            }
+        }
+
+        return (files, errors);
+    }
 
     internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ToResult(CommandResult result, PortalText text) => result switch
     {
