@@ -72,6 +72,20 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task The_draft_saved_notice_shows_hanoi_time_whatever_the_servers_time_zone()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var (_, token) = await PageForms.GetAsync(citizen, Form);
+
+        var saved = await PageForms.PostAsync(citizen, Form, token, [new("action", "draft"), new("/child/fullName", "Lê Minh Khôi")]);
+        var reopened = await citizen.GetStringAsync(saved.Headers.Location!.OriginalString);
+
+        // The fake clock's local zone is UTC, like a container's: the notice must still read Hanoi time.
+        var hanoi = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Đã lưu nháp lúc {hanoi}", reopened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
     {
         var officer = await server.OfficerAsync("HN-UBND-XA");

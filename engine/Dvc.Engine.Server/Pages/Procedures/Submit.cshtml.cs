@@ -49,7 +49,8 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         if (DraftId is { } draftId && await dossiers.LoadDraftAsync(draftId, Viewer.From(User), ct) is { } draft)
         {
             State = new FormRenderState(draft, null, null);
-            DraftSavedAt = saved ? clock.GetLocalNow() : null;
+            // Hanoi time, not the server's zone (a container runs in UTC).
+            DraftSavedAt = saved ? clock.GetUtcNow().ToOffset(Dvc.Engine.Core.Calendar.WorkingCalendar.UtcOffset) : null;
         }
 
         return Page();
