@@ -127,6 +127,18 @@ internal sealed partial class DossierService(
             }
         }
 
+        // The schema cannot say that a ward belongs to its district; the unit lists behind the widgets can.
+        if (catalog.Find(procedure.Code) is { } info && info.Summary.Version == procedure.Version)
+        {
+            foreach (var (pointer, message) in Forms.AdministrativeUnitCheck.Check(info.Form, command.Data, text))
+            {
+                if (!errors.ContainsKey(pointer))
+                {
+                    Add(errors, pointer, [message]);
+                }
+            }
+        }
+
         CheckFiles(procedure, command.Files, errors);
         if (errors.Count > 0)
         {

@@ -82,6 +82,8 @@ internal sealed class PortalText
         ["form.onBehalfName"] = ("Họ tên công dân", "Citizen's full name"),
         ["form.fileTooLarge"] = ("Tệp vượt quá {0} MB.", "The file exceeds {0} MB."),
         ["form.fileType"] = ("Định dạng tệp không được chấp nhận.", "This file type is not accepted."),
+        ["form.unitNotInParent"] = ("{0} không thuộc {1}.", "{0} is not in {1}."),
+        ["form.unitUnknown"] = ("\"{0}\" không có trong danh mục đơn vị hành chính.", "\"{0}\" is not in the list of administrative units."),
         ["form.fileUnknown"] = ("Thủ tục này không có loại giấy tờ \"{0}\".", "This procedure has no document \"{0}\"."),
         ["form.fileRequired"] = ("Vui lòng đính kèm giấy tờ này.", "Please attach this document."),
         ["form.fileKept"] = ("Đã có tệp: {0}", "Already attached: {0}"),
