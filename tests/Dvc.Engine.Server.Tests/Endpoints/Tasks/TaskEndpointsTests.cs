@@ -102,6 +102,21 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
         Assert.Equal("Claimed", after!["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Releasing_a_finished_task_says_it_is_finished_not_that_someone_else_holds_it()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync(Commune);
+        var task = await Inbox.OpenTaskAsync(officer, code);
+        (await Inbox.CompleteAsync(officer, task!, "RequestSupplement", "Đề nghị chụp lại giấy chứng sinh.")).EnsureSuccessStatusCode();
+
+        var released = await officer.DeleteAsync($"/api/v1/tasks/{task!["id"]}/claim");
+
+        Assert.Equal(HttpStatusCode.Conflict, released.StatusCode);
+        Assert.Equal("Công việc đã hoàn thành.", JsonNode.Parse(await released.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("Reject")]
     [InlineData("RequestSupplement")]
