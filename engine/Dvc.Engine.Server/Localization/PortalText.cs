@@ -13,6 +13,10 @@ internal sealed class PortalText
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, this[key], args);
 
+    /// <summary>"1 working day", "42 working days"; Vietnamese has no plural.</summary>
+    public string WorkingDays(decimal days) =>
+        Format(days == 1 ? "procedure.workingDay" : "procedure.workingDays", days.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture));
+
     private static readonly FrozenDictionary<string, (string Vi, string En)> Entries = new Dictionary<string, (string, string)>
     {
         ["site.title"] = ("Cổng dịch vụ công Hà Nội", "Hanoi Public Service Portal"),
@@ -47,6 +51,7 @@ internal sealed class PortalText
         ["procedure.serviceLevel"] = ("Mức độ dịch vụ", "Service level"),
         ["procedure.processing"] = ("Thời hạn giải quyết", "Processing time"),
         ["procedure.workingDays"] = ("{0} ngày làm việc", "{0} working days"),
+        ["procedure.workingDay"] = ("{0} ngày làm việc", "{0} working day"),
         ["procedure.fee"] = ("Phí, lệ phí", "Fees"),
         ["procedure.documents"] = ("Thành phần hồ sơ", "Required documents"),
         ["procedure.required"] = ("Bắt buộc", "Required"),
@@ -121,6 +126,7 @@ internal sealed class PortalText
         ["dossier.rate"] = ("Đánh giá mức độ hài lòng", "Rate the service"),
         ["dossier.rating"] = ("Mức độ hài lòng (1–5)", "Satisfaction (1–5)"),
         ["dossier.feedback"] = ("Góp ý", "Feedback"),
+        ["dossier.supplementNote"] = ("Ghi chú gửi cơ quan giải quyết", "Note to the handling agency"),
         ["dossier.rateSend"] = ("Gửi đánh giá", "Send rating"),
         ["dossier.rated"] = ("Cảm ơn bạn đã đánh giá: {0}/5.", "Thank you for rating: {0}/5."),
         ["dossier.none"] = ("Bạn chưa có hồ sơ nào.", "You have no dossiers yet."),

@@ -86,6 +86,33 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task One_working_day_is_singular_in_english()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var catalog = await client.GetStringAsync("/?culture=en");
+        var procedure = await client.GetStringAsync("/procedures/HN-TP-001?culture=en");
+
+        Assert.Contains(">1 working day<", catalog, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 working days", catalog + procedure, StringComparison.Ordinal);
+        Assert.Contains(">42 working days<", catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rule_trace_with_its_ids_is_for_the_agency_not_for_the_citizen()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+
+        var citizenPage = await citizen.GetStringAsync($"/dossiers/{code}");
+        var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
+
+        Assert.DoesNotContain("eligibility/sinh-tai-viet-nam", citizenPage, StringComparison.Ordinal);
+        Assert.Contains("eligibility/sinh-tai-viet-nam", officerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
     {
         var officer = await server.OfficerAsync("HN-UBND-XA");
