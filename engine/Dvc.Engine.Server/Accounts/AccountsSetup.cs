@@ -29,6 +29,7 @@ internal static class AccountsSetup
             })
             .AddEntityFrameworkStores<DvcDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<PortalIdentityErrors>()
             .AddClaimsPrincipalFactory<DvcClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
