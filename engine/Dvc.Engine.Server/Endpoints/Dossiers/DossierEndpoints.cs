@@ -16,20 +16,24 @@ internal static class DossierEndpoints
 
     public static RouteGroupBuilder MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(DvcPolicies.SignedIn);
+        // Every failure is a ProblemDetails; declared so generated clients know them (401 for the whole group).
+        var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(DvcPolicies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/", Submit).WithName("SubmitDossier")
             .WithSummary("Submit a dossier. Repeat with the same Idempotency-Key to get the same dossier back.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", Mine).WithName("ListMyDossiers").WithSummary("The signed-in citizen's dossiers and drafts.");
-        group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).");
-        group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous();
-        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.");
-        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).");
-        group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.");
-        group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.");
-        group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.");
-        group.MapGet("/{code}/result", Result).WithName("DownloadDossierResult").WithSummary("Download the result document (owner).");
+        group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/result", Result).WithName("DownloadDossierResult").WithSummary("Download the result document (owner).").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -14,12 +14,14 @@ internal static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff);
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status, due date.");
-        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.");
-        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.");
-        group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.");
-        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.");
+        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
