@@ -82,6 +82,7 @@ internal sealed class PortalText
         ["form.datePlaceholder"] = ("dd/mm/yyyy", "dd/mm/yyyy"),
         ["form.dateInvalid"] = ("Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.", "Invalid date, use dd/mm/yyyy."),
         ["form.numberInvalid"] = ("Phải là một số.", "Must be a number."),
+        ["form.integerInvalid"] = ("Phải là một số nguyên, ví dụ 3 hoặc 500.000.", "Must be a whole number, e.g. 3 or 500,000."),
         ["form.onBehalf"] = ("Nộp thay công dân (tiếp nhận hỗ trợ)", "Submit on behalf of a citizen (assisted)"),
         ["form.onBehalfEmail"] = ("Thư điện tử của công dân", "Citizen's e-mail"),
         ["form.onBehalfName"] = ("Họ tên công dân", "Citizen's full name"),
