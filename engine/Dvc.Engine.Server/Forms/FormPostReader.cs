@@ -144,7 +144,8 @@ internal sealed partial class FormPostReader(PortalText text)
     {
         if (field.Format == "date" || field.Widget == FormWidgets.Date)
         {
-            string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+            // Day first, as Vietnamese papers write it: 02/11/1994, 2/11/1994, 02-11-1994, 02.11.1994.
+            string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
             return DateOnly.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 : null;

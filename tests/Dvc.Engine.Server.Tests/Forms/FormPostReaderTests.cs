@@ -33,6 +33,8 @@ public sealed class FormPostReaderTests
     [InlineData("20/02/2026", "2026-02-20")]
     [InlineData("5/3/2026", "2026-03-05")]
     [InlineData("2026-02-20", "2026-02-20")]
+    [InlineData("20-02-2026", "2026-02-20")]
+    [InlineData("20.02.2026", "2026-02-20")]
     public void Dates_typed_day_first_become_iso_dates(string typed, string expected)
     {
         var post = Read(new() { ["/birthDate"] = typed });
