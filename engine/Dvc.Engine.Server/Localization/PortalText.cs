@@ -173,6 +173,7 @@ internal sealed class PortalText
         ["outcome.Accept"] = ("Tiếp nhận", "Accept"),
         ["outcome.Done"] = ("Hoàn thành", "Done"),
 
+        ["stats.none"] = ("Chưa có hồ sơ nào được tiếp nhận.", "No dossier has been received yet."),
         ["stats.title"] = ("Thống kê tình hình giải quyết hồ sơ", "Dossier processing statistics"),
         ["stats.received"] = ("Tiếp nhận", "Received"),
         ["stats.resolved"] = ("Đã giải quyết", "Resolved"),
