@@ -228,6 +228,7 @@ internal sealed class PortalText
         ["problem.unsupportedMediaType"] = ("Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "Unsupported content type, send application/json"),
         ["problem.tooLarge"] = ("Yêu cầu quá lớn", "The request is too large"),
         ["problem.unexpected"] = ("Đã xảy ra lỗi không mong muốn", "An unexpected error occurred"),
+        ["api.taskStatusUnknown"] = ("Trạng thái lọc phải là một trong: {0}.", "The status filter must be one of: {0}."),
         ["api.procedureCodeRequired"] = ("Vui lòng cho biết mã thủ tục (procedureCode).", "The procedure code (procedureCode) is required."),
         ["api.attachmentIncomplete"] = ("Tệp đính kèm phải có attachmentId, fileName, contentType và contentBase64.", "An attachment needs attachmentId, fileName, contentType and contentBase64."),
         ["api.attachmentNotBase64"] = ("Nội dung tệp (contentBase64) không phải chuỗi base64 hợp lệ.", "The file content (contentBase64) is not valid base64."),

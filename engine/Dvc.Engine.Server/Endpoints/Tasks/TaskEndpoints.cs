@@ -17,7 +17,7 @@ internal static class TaskEndpoints
         var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status, due date.");
+        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status (Open, Claimed, Completed), due date.");
         group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -25,10 +25,17 @@ internal static class TaskEndpoints
         return group;
     }
 
-    private static async Task<Ok<TaskDto[]>> List(
-        ClaimsPrincipal user, TaskInbox inbox, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDto[]>, ValidationProblem>> List(
+        ClaimsPrincipal user, TaskInbox inbox, PortalText text, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
     {
-        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, status, dueBefore, overdue ?? false), ct);
+        // An unknown status used to fall back to "not completed" silently, so a typo looked like a real answer.
+        string? known = null;
+        if (!string.IsNullOrWhiteSpace(status) && (known = TaskStatuses.Parse(status)) is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["/status"] = [text.Format("api.taskStatusUnknown", string.Join(", ", TaskStatuses.All))] }, text);
+        }
+
+        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, known, dueBefore, overdue ?? false), ct);
         return TypedResults.Ok(tasks.Select(ToDto).ToArray());
     }
 

@@ -117,6 +117,22 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
         Assert.Equal("Công việc đã hoàn thành.", JsonNode.Parse(await released.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_unknown_status_filter_is_a_400_and_the_known_ones_ignore_case()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync(Commune);
+
+        var typo = await officer.GetAsync("/api/v1/tasks?status=Opn");
+        var lower = JsonNode.Parse(await officer.GetStringAsync("/api/v1/tasks?status=open"))!.AsArray();
+
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        Assert.Equal("Trạng thái lọc phải là một trong: Open, Claimed, Completed.", JsonNode.Parse(await typo.Content.ReadAsStringAsync())!["errors"]!["/status"]![0]!.GetValue<string>());
+        Assert.Contains(lower, t => t!["dossierCode"]!.GetValue<string>() == code);
+        Assert.All(lower, t => Assert.Equal("Open", t!["status"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("Reject")]
     [InlineData("RequestSupplement")]
