@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DefinitionImporter>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftStore>();
+        services.AddSingleton<KeptUploads>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<DossierResults>();
         services.AddScoped<DossierTimeline>();

@@ -92,7 +92,7 @@ internal sealed class PortalText
         ["form.unitUnknown"] = ("\"{0}\" không có trong danh mục đơn vị hành chính.", "\"{0}\" is not in the list of administrative units."),
         ["form.fileUnknown"] = ("Thủ tục này không có loại giấy tờ \"{0}\".", "This procedure has no document \"{0}\"."),
         ["form.fileRequired"] = ("Vui lòng đính kèm giấy tờ này.", "Please attach this document."),
-        ["form.fileKept"] = ("Đã có tệp: {0}", "Already attached: {0}"),
+        ["form.fileKept"] = ("Đã có tệp: {0} (chọn tệp khác nếu muốn thay)", "Already attached: {0} (choose another file to replace it)"),
 
         ["result.notEligible"] = ("Hồ sơ chưa đủ điều kiện", "Not eligible"),
         ["result.reasons"] = ("Lý do", "Reasons"),
