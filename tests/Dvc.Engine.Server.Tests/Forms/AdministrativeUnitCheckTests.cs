@@ -35,6 +35,26 @@ public sealed class AdministrativeUnitCheckTests(DvcServerFactory server) : ICla
         Assert.DoesNotContain(errors, e => e.Key.StartsWith(Address, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Corrected_data_sent_as_a_supplement_is_checked_the_same_way()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", "Ghi lại địa chỉ theo giấy tờ cũ.")).EnsureSuccessStatusCode();
+        var data = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json");
+        data["applicant"]!["permanentAddress"] = new JsonObject
+        {
+            ["province"] = "Thành phố Hà Nội", ["unitSystem"] = "hn-2020", ["district"] = "Quận Ba Đình", ["ward"] = "Phường Dịch Vọng", ["street"] = "Số 12, ngõ 34 phố Đội Cấn",
+        };
+
+        var response = await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data, note = "Đã sửa địa chỉ." });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal("Phường Dịch Vọng không thuộc Quận Ba Đình.", errors[Address + "/ward"]![0]!.GetValue<string>());
+    }
+
     private async Task<JsonObject> AssessAsync(string system, (string Name, string Value) first, (string? Name, string? Value) second)
     {
         var data = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json");
