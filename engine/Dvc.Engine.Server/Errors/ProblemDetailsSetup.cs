@@ -21,7 +21,9 @@ internal static class ProblemDetailsSetup
         var problem = context.ProblemDetails;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         problem.Instance ??= http.Request.Path;
-        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+        // Our own problems always carry one of ProblemTypes; a missing or RFC type means the framework wrote it.
+        var fromFramework = problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal);
+        if (fromFramework)
         {
             problem.Type = problem.Status switch
             {
@@ -38,7 +40,7 @@ internal static class ProblemDetailsSetup
 
         // Bare status codes (an unknown route, a wrong method or content type) arrive with the framework's English
         // reason phrase; the client reads the portal's words in its language instead.
-        if (problem.Status is { } status && (string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases.GetReasonPhrase(status))
+        if (problem.Status is { } status && (fromFramework || string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases.GetReasonPhrase(status))
             && http.RequestServices.GetService<PortalText>() is { } text && TitleKey(status) is { } key)
         {
             problem.Title = text[key];

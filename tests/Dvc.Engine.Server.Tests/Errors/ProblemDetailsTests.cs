@@ -94,6 +94,7 @@ public sealed class ProblemDetailsTests(DvcServerFactory server) : IClassFixture
     [InlineData("en", "GET", "/api/v1/no-such-thing", null, "Not found", "/not-found")]
     [InlineData("en", "GET", "/api/v1/dossiers", null, "Authentication required", "/unauthorized")]
     [InlineData("vi", "POST", "/api/v1/procedures/HN-TP-001/assessments", "text/plain", "Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "/bad-request")]
+    [InlineData("vi", "PUT", "/api/v1/procedures/HN-TP-001", null, "Phương thức không được hỗ trợ cho địa chỉ này", "/bad-request")]
     public async Task Bare_status_codes_get_a_title_in_the_clients_language(string culture, string method, string path, string? contentType, string title, string type)
     {
         var client = server.CreateBrowserlessClient();
