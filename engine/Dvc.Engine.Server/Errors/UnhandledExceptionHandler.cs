@@ -60,7 +60,8 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
     {
         if (bad.InnerException is System.Text.Json.JsonException json)
         {
-            return string.IsNullOrEmpty(json.Path) ? text["problem.badJsonBody"] : text.Format("problem.badJson", json.Path);
+            // "$" is the whole body (a syntax error before any member): naming it helps nobody.
+            return string.IsNullOrEmpty(json.Path) || json.Path == "$" ? text["problem.badJsonBody"] : text.Format("problem.badJson", json.Path);
         }
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)

@@ -71,6 +71,7 @@ public sealed class ProblemDetailsTests(DvcServerFactory server) : IClassFixture
     [InlineData("vi", "{ \"procedureCode\": 5, \"data\": {} }", "Nội dung JSON không đọc được hoặc sai kiểu dữ liệu tại $.procedureCode.")]
     [InlineData("en", "{ \"procedureCode\": 5, \"data\": {} }", "The JSON body cannot be read or has a wrong type at $.procedureCode.")]
     [InlineData("vi", "null", "Yêu cầu thiếu nội dung JSON.")]
+    [InlineData("vi", "{bad", "Nội dung JSON không đọc được hoặc sai kiểu dữ liệu.")]
     [InlineData("en", "null", "The request has no JSON body.")]
     public async Task A_body_that_cannot_be_read_is_explained_in_the_clients_language_not_in_framework_terms(string culture, string body, string detail)
     {
