@@ -156,6 +156,21 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
         Assert.Contains("\"title\":\"Not found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/procedures/HN-TP-001?x=1", "/procedures/HN-TP-001?x=1")]
+    [InlineData("https://evil.example/x", "/")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("/\\evil.example/x", "/")]
+    public async Task The_language_switch_returns_only_to_a_page_of_the_portal(string returnUrl, string expected)
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var switched = await client.GetAsync("/culture/en?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(expected, switched.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task The_language_switch_keeps_english_in_a_cookie()
     {
