@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DefinitionImporter>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftStore>();
+        services.AddSingleton<KeptUploads>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<DossierResults>();
         services.AddScoped<DossierTimeline>();
@@ -87,11 +88,12 @@ public static class ServiceCollectionExtensions
 
     public static WebApplication UseDvcServer(this WebApplication app)
     {
+        // First, so error answers and status pages (which run outside the inner pipeline) speak the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // API answers bare status codes as ProblemDetails; pages show a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -13,11 +13,16 @@ internal static class FieldMessages
             return custom;
         }
 
-        var vi = field.Label.Vi;
-        var en = field.Label.En;
+        // A label that is a whole sentence ("Tôi xin cam đoan … của mình.") must not end the message with "..".
+        var vi = field.Label.Vi.TrimEnd('.');
+        var en = field.Label.En.TrimEnd('.');
         string Arg(int i) => Convert.ToString(args.ElementAtOrDefault(i), CultureInfo.InvariantCulture) ?? string.Empty;
         return keyword switch
         {
+            // One picks a sex or a ward, one does not "enter" it.
+            // A yes/no field is often a whole statement ("I declare that …"): it is answered, not "required".
+            "required" when field.Type == FormFieldType.Boolean => new($"Vui lòng trả lời: {vi}.", $"Please answer: {en}."),
+            "required" when IsChoice(field) => new($"Vui lòng chọn {vi}.", $"{en} is required."),
             "required" => new($"Vui lòng nhập {vi}.", $"{en} is required."),
             "type" => new($"{vi} không đúng kiểu dữ liệu ({TypeVi(field.Type)}).", $"{en} must be {TypeEn(field.Type)}."),
             "pattern" => new($"{vi} không đúng định dạng.", $"{en} is not in the expected format."),
@@ -41,6 +46,9 @@ internal static class FieldMessages
             _ => new($"{vi} không hợp lệ.", $"{en} is not valid."),
         };
     }
+
+    private static bool IsChoice(FormField field) =>
+        field.Enum is not null || field.Widget is "select" or "radio" or "checkbox" or "district" or "ward";
 
     private static string TypeVi(FormFieldType type) => type switch
     {

@@ -29,6 +29,7 @@ internal static class AccountsSetup
             })
             .AddEntityFrameworkStores<DvcDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<PortalIdentityErrors>()
             .AddClaimsPrincipalFactory<DvcClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -41,8 +42,8 @@ internal static class AccountsSetup
             options.AccessDeniedPath = "/account/denied";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.Events.OnRedirectToLogin = context => ApiAwareAsync(context, StatusCodes.Status401Unauthorized, "Cần đăng nhập / Authentication required");
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareAsync(context, StatusCodes.Status403Forbidden, "Không có quyền / Forbidden");
+            options.Events.OnRedirectToLogin = context => ApiAwareAsync(context, StatusCodes.Status401Unauthorized, "problem.unauthorized");
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareAsync(context, StatusCodes.Status403Forbidden, "problem.forbidden");
         });
 
         var oidc = configuration.GetSection(OpenIdConnectLoginOptions.Section).Get<OpenIdConnectLoginOptions>() ?? new();
@@ -75,7 +76,7 @@ internal static class AccountsSetup
         return services;
     }
 
-    private static async Task ApiAwareAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string title)
+    private static async Task ApiAwareAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, string titleKey)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
@@ -91,7 +92,7 @@ internal static class AccountsSetup
             ProblemDetails = new ProblemDetails
             {
                 Status = status,
-                Title = title,
+                Title = context.HttpContext.RequestServices.GetRequiredService<Localization.PortalText>()[titleKey],
                 Type = status == StatusCodes.Status401Unauthorized ? ProblemTypes.Unauthorized : ProblemTypes.Forbidden,
             },
         });

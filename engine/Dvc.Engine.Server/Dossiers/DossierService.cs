@@ -127,6 +127,8 @@ internal sealed partial class DossierService(
             }
         }
 
+        AddUnitErrors(procedure, command.Data, errors);
+
         CheckFiles(procedure, command.Files, errors);
         if (errors.Count > 0)
         {
@@ -309,6 +311,8 @@ internal sealed partial class DossierService(
             {
                 Add(errors, error.Pointer, [error.Text(PortalCultures.Current)]);
             }
+
+            AddUnitErrors(procedure, data, errors);
         }
 
         if (errors.Count > 0)
@@ -481,6 +485,23 @@ internal sealed partial class DossierService(
     private DossierReceipt Receipt(DossierRecord dossier, CompiledProcedure procedure, IReadOnlyList<FeeLine>? lines) =>
         new(dossier.Code, dossier.FeeVnd ?? 0, lines ?? [], DueOn(dossier.DueAt), dossier.Status);
 
+    /// <summary>The schema cannot say that a ward belongs to its district; the unit lists behind the widgets can.</summary>
+    private void AddUnitErrors(CompiledProcedure procedure, JsonObject data, Dictionary<string, List<string>> errors)
+    {
+        if (catalog.Find(procedure.Code) is not { } info || info.Summary.Version != procedure.Version)
+        {
+            return;
+        }
+
+        foreach (var (pointer, message) in Forms.AdministrativeUnitCheck.Check(info.Form, data, text))
+        {
+            if (!errors.ContainsKey(pointer))
+            {
+                Add(errors, pointer, [message]);
+            }
+        }
+    }
+
     private void CheckFiles(CompiledProcedure procedure, IReadOnlyList<IncomingFile> incoming, Dictionary<string, List<string>> errors)
     {
         foreach (var file in incoming)
@@ -488,7 +509,7 @@ internal sealed partial class DossierService(
             var key = AttachmentErrorKey(file.AttachmentId);
             if (procedure.Manifest.FindAttachment(file.AttachmentId) is not { } definition)
             {
-                Add(errors, key, [text["form.fileType"]]);
+                Add(errors, key, [text.Format("form.fileUnknown", file.AttachmentId)]);
                 continue;
             }
 

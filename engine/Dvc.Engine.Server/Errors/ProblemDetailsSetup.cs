@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Dvc.Engine.Server.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dvc.Engine.Server.Errors;
 
-/// <summary>The one place that shapes every problem response: trace id, instance and a stable type.</summary>
+/// <summary>The one place that shapes every problem response: trace id, instance, a stable type and a localized title.</summary>
 internal static class ProblemDetailsSetup
 {
     public static IServiceCollection AddDvcProblemDetails(this IServiceCollection services)
@@ -19,7 +21,9 @@ internal static class ProblemDetailsSetup
         var problem = context.ProblemDetails;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         problem.Instance ??= http.Request.Path;
-        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+        // Our own problems always carry one of ProblemTypes; a missing or RFC type means the framework wrote it.
+        var fromFramework = problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal);
+        if (fromFramework)
         {
             problem.Type = problem.Status switch
             {
@@ -29,8 +33,17 @@ internal static class ProblemDetailsSetup
                 StatusCodes.Status404NotFound => ProblemTypes.NotFound,
                 StatusCodes.Status409Conflict => ProblemTypes.Conflict,
                 StatusCodes.Status422UnprocessableEntity => ProblemTypes.NotEligible,
+                >= 400 and < 500 => ProblemTypes.BadRequest,
                 _ => ProblemTypes.Unexpected,
             };
+        }
+
+        // Bare status codes (an unknown route, a wrong method or content type) arrive with the framework's English
+        // reason phrase; the client reads the portal's words in its language instead.
+        if (problem.Status is { } status && (fromFramework || string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases.GetReasonPhrase(status))
+            && http.RequestServices.GetService<PortalText>() is { } text && TitleKey(status) is { } key)
+        {
+            problem.Title = text[key];
         }
 
         // Keep the exception detail out of the response even when a developer page would have shown it.
@@ -39,4 +52,18 @@ internal static class ProblemDetailsSetup
             problem.Detail = null;
         }
     }
+
+    private static string? TitleKey(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "problem.badRequest",
+        StatusCodes.Status401Unauthorized => "problem.unauthorized",
+        StatusCodes.Status403Forbidden => "problem.forbidden",
+        StatusCodes.Status404NotFound => "problem.notFound",
+        StatusCodes.Status405MethodNotAllowed => "problem.methodNotAllowed",
+        StatusCodes.Status409Conflict => "problem.conflict",
+        StatusCodes.Status413PayloadTooLarge => "problem.tooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "problem.unsupportedMediaType",
+        StatusCodes.Status500InternalServerError => "problem.unexpected",
+        _ => null,
+    };
 }

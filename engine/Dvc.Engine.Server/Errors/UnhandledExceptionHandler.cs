@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dvc.Engine.Server.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Dvc.Engine.Server.Errors;
@@ -7,7 +8,7 @@ namespace Dvc.Engine.Server.Errors;
 /// Anything not answered as a domain error becomes a 500 problem without a stack trace; the trace id in the
 /// response is the one in the log, so support can find it.
 /// </summary>
-internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger)
+internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, PortalText text, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -28,8 +29,8 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
                 {
                     Status = bad.StatusCode,
                     Type = ProblemTypes.BadRequest,
-                    Title = "Yêu cầu không hợp lệ / The request is malformed",
-                    Detail = bad.Message,
+                    Title = text["problem.badRequest"],
+                    Detail = Explain(bad),
                 },
             });
         }
@@ -46,10 +47,40 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Type = ProblemTypes.Unexpected,
-                Title = "Đã xảy ra lỗi không mong muốn / An unexpected error occurred",
+                Title = text["problem.unexpected"],
             },
         });
     }
+
+    /// <summary>
+    /// The framework's own message names C# types and suggests services ("Did you mean to use a Service
+    /// instead?"); the client gets what went wrong in its words, with the JSON path when the reader knows it.
+    /// </summary>
+    private string Explain(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is System.Text.Json.JsonException json)
+        {
+            // "$" is the whole body (a syntax error before any member): naming it helps nobody.
+            return string.IsNullOrEmpty(json.Path) || json.Path == "$" ? text["problem.badJsonBody"] : text.Format("problem.badJson", json.Path);
+        }
+
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return text["problem.unsupportedMediaType"];
+        }
+
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return text["problem.missingBody"];
+        }
+
+        var parameter = ParameterName().Match(bad.Message);
+        return parameter.Success ? text.Format("problem.badParameter", parameter.Groups[1].Value) : text["problem.badRequest"];
+    }
+
+    // "Failed to bind parameter "Nullable<DateOnly> dueBefore" from "x"." → dueBefore
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "(?:[^"]* )?([A-Za-z_][A-Za-z0-9_]*)" from""")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string traceId);

@@ -9,7 +9,7 @@ namespace Dvc.Engine.Server.Forms;
 /// schema: dates dd/MM/yyyy → ISO, numbers parsed, checkboxes to booleans, repeating groups compacted, and values of
 /// fields hidden by <c>visibleWhen</c> dropped so they are neither stored nor validated.
 /// </summary>
-internal sealed class FormPostReader(PortalText text)
+internal sealed partial class FormPostReader(PortalText text)
 {
     public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string> posted) =>
         Read(layout, posted.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal));
@@ -85,7 +85,7 @@ internal sealed class FormPostReader(PortalText text)
             var converted = Convert(field, value);
             if (converted is null)
             {
-                errors[pointer] = [text[field.Format == "date" ? "form.dateInvalid" : "form.numberInvalid"]];
+                errors[pointer] = [text[field.Format == "date" ? "form.dateInvalid" : field.JsonType == "integer" ? "form.integerInvalid" : "form.numberInvalid"]];
                 continue;
             }
 
@@ -144,7 +144,8 @@ internal sealed class FormPostReader(PortalText text)
     {
         if (field.Format == "date" || field.Widget == FormWidgets.Date)
         {
-            string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+            // Day first, as Vietnamese papers write it: 02/11/1994, 2/11/1994, 02-11-1994, 02.11.1994.
+            string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
             return DateOnly.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 : null;
@@ -153,7 +154,13 @@ internal sealed class FormPostReader(PortalText text)
         switch (field.JsonType)
         {
             case "integer":
-                var digits = value.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+                // "500.000.000" and "1,200" are thousands; "1,5" or "1.5" is not a whole number and must not become 15.
+                if (!WholeNumber().IsMatch(value.Trim()))
+                {
+                    return null;
+                }
+
+                var digits = value.Trim().Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
                 return long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? JsonValue.Create(l) : null;
             case "number":
                 return decimal.TryParse(value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? JsonValue.Create(d) : null;
@@ -163,4 +170,7 @@ internal sealed class FormPostReader(PortalText text)
                 return JsonValue.Create(value);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?(\d+|\d{1,3}([., ]\d{3})+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WholeNumber();
 }

@@ -14,9 +14,15 @@ internal static class CultureSwitch
                 CookieRequestCultureProvider.DefaultCookieName,
                 PortalCultures.CookieValue(chosen),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The rule LocalRedirect enforces: "/x" but not "//host" or "/\host" (browsers read both as another site).
+    /// Checking less let "/\evil" through to LocalRedirect, which threw: a 500 instead of a redirect home.
+    /// </summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }

@@ -13,6 +13,10 @@ internal sealed class PortalText
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, this[key], args);
 
+    /// <summary>"1 working day", "42 working days"; Vietnamese has no plural.</summary>
+    public string WorkingDays(decimal days) =>
+        Format(days == 1 ? "procedure.workingDay" : "procedure.workingDays", days.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture));
+
     private static readonly FrozenDictionary<string, (string Vi, string En)> Entries = new Dictionary<string, (string, string)>
     {
         ["site.title"] = ("Cổng dịch vụ công Hà Nội", "Hanoi Public Service Portal"),
@@ -47,6 +51,7 @@ internal sealed class PortalText
         ["procedure.serviceLevel"] = ("Mức độ dịch vụ", "Service level"),
         ["procedure.processing"] = ("Thời hạn giải quyết", "Processing time"),
         ["procedure.workingDays"] = ("{0} ngày làm việc", "{0} working days"),
+        ["procedure.workingDay"] = ("{0} ngày làm việc", "{0} working day"),
         ["procedure.fee"] = ("Phí, lệ phí", "Fees"),
         ["procedure.documents"] = ("Thành phần hồ sơ", "Required documents"),
         ["procedure.required"] = ("Bắt buộc", "Required"),
@@ -77,13 +82,17 @@ internal sealed class PortalText
         ["form.datePlaceholder"] = ("dd/mm/yyyy", "dd/mm/yyyy"),
         ["form.dateInvalid"] = ("Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.", "Invalid date, use dd/mm/yyyy."),
         ["form.numberInvalid"] = ("Phải là một số.", "Must be a number."),
+        ["form.integerInvalid"] = ("Phải là một số nguyên, ví dụ 3 hoặc 500.000.", "Must be a whole number, e.g. 3 or 500,000."),
         ["form.onBehalf"] = ("Nộp thay công dân (tiếp nhận hỗ trợ)", "Submit on behalf of a citizen (assisted)"),
         ["form.onBehalfEmail"] = ("Thư điện tử của công dân", "Citizen's e-mail"),
         ["form.onBehalfName"] = ("Họ tên công dân", "Citizen's full name"),
         ["form.fileTooLarge"] = ("Tệp vượt quá {0} MB.", "The file exceeds {0} MB."),
         ["form.fileType"] = ("Định dạng tệp không được chấp nhận.", "This file type is not accepted."),
+        ["form.unitNotInParent"] = ("{0} không thuộc {1}.", "{0} is not in {1}."),
+        ["form.unitUnknown"] = ("\"{0}\" không có trong danh mục đơn vị hành chính.", "\"{0}\" is not in the list of administrative units."),
+        ["form.fileUnknown"] = ("Thủ tục này không có loại giấy tờ \"{0}\".", "This procedure has no document \"{0}\"."),
         ["form.fileRequired"] = ("Vui lòng đính kèm giấy tờ này.", "Please attach this document."),
-        ["form.fileKept"] = ("Đã có tệp: {0}", "Already attached: {0}"),
+        ["form.fileKept"] = ("Đã có tệp: {0} (chọn tệp khác nếu muốn thay)", "Already attached: {0} (choose another file to replace it)"),
 
         ["result.notEligible"] = ("Hồ sơ chưa đủ điều kiện", "Not eligible"),
         ["result.reasons"] = ("Lý do", "Reasons"),
@@ -118,6 +127,7 @@ internal sealed class PortalText
         ["dossier.rate"] = ("Đánh giá mức độ hài lòng", "Rate the service"),
         ["dossier.rating"] = ("Mức độ hài lòng (1–5)", "Satisfaction (1–5)"),
         ["dossier.feedback"] = ("Góp ý", "Feedback"),
+        ["dossier.supplementNote"] = ("Ghi chú gửi cơ quan giải quyết", "Note to the handling agency"),
         ["dossier.rateSend"] = ("Gửi đánh giá", "Send rating"),
         ["dossier.rated"] = ("Cảm ơn bạn đã đánh giá: {0}/5.", "Thank you for rating: {0}/5."),
         ["dossier.none"] = ("Bạn chưa có hồ sơ nào.", "You have no dossiers yet."),
@@ -163,6 +173,7 @@ internal sealed class PortalText
         ["outcome.Accept"] = ("Tiếp nhận", "Accept"),
         ["outcome.Done"] = ("Hoàn thành", "Done"),
 
+        ["stats.none"] = ("Chưa có hồ sơ nào được tiếp nhận.", "No dossier has been received yet."),
         ["stats.title"] = ("Thống kê tình hình giải quyết hồ sơ", "Dossier processing statistics"),
         ["stats.received"] = ("Tiếp nhận", "Received"),
         ["stats.resolved"] = ("Đã giải quyết", "Resolved"),
@@ -185,6 +196,17 @@ internal sealed class PortalText
         ["account.registerTitle"] = ("Đăng ký tài khoản công dân", "Citizen registration"),
         ["account.invalid"] = ("Thư điện tử hoặc mật khẩu không đúng.", "Wrong e-mail or password."),
         ["account.locked"] = ("Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau.", "The account is locked after too many failed attempts. Try again later."),
+        ["account.required"] = ("Vui lòng nhập họ và tên, thư điện tử và mật khẩu.", "Please enter your full name, e-mail and password."),
+        ["account.fieldRequired"] = ("Vui lòng nhập thông tin này.", "This is required."),
+        ["identity.default"] = ("Không tạo được tài khoản, vui lòng thử lại.", "The account could not be created, please try again."),
+        ["identity.duplicateEmail"] = ("Thư điện tử {0} đã được đăng ký. Hãy đăng nhập hoặc dùng địa chỉ khác.", "The e-mail {0} is already registered. Sign in or use another address."),
+        ["identity.invalidEmail"] = ("Thư điện tử \"{0}\" không hợp lệ.", "The e-mail \"{0}\" is not valid."),
+        ["identity.passwordTooShort"] = ("Mật khẩu phải có ít nhất {0} ký tự.", "The password must be at least {0} characters long."),
+        ["identity.passwordDigit"] = ("Mật khẩu phải có ít nhất một chữ số (0–9).", "The password must contain at least one digit (0–9)."),
+        ["identity.passwordLower"] = ("Mật khẩu phải có ít nhất một chữ thường (a–z).", "The password must contain at least one lowercase letter (a–z)."),
+        ["identity.passwordUpper"] = ("Mật khẩu phải có ít nhất một chữ hoa (A–Z).", "The password must contain at least one uppercase letter (A–Z)."),
+        ["identity.passwordSymbol"] = ("Mật khẩu phải có ít nhất một ký tự đặc biệt.", "The password must contain at least one symbol."),
+        ["identity.passwordUnique"] = ("Mật khẩu phải có ít nhất {0} ký tự khác nhau.", "The password must use at least {0} different characters."),
         ["account.mismatch"] = ("Mật khẩu nhập lại không khớp.", "Passwords do not match."),
         ["account.external"] = ("Đăng nhập bằng {0}", "Sign in with {0}"),
         ["account.noAccount"] = ("Chưa có tài khoản?", "No account yet?"),
@@ -195,6 +217,21 @@ internal sealed class PortalText
         ["problem.notFound"] = ("Không tìm thấy", "Not found"),
         ["problem.keyReused"] = ("Idempotency-Key đã được dùng cho một yêu cầu khác", "The Idempotency-Key was already used for a different request"),
         ["problem.conflict"] = ("Xung đột trạng thái", "State conflict"),
+        ["problem.unauthorized"] = ("Cần đăng nhập", "Authentication required"),
+        ["problem.forbidden"] = ("Không có quyền", "Forbidden"),
+        ["problem.badRequest"] = ("Yêu cầu không hợp lệ", "The request is malformed"),
+        ["problem.badJson"] = ("Nội dung JSON không đọc được hoặc sai kiểu dữ liệu tại {0}.", "The JSON body cannot be read or has a wrong type at {0}."),
+        ["problem.badJsonBody"] = ("Nội dung JSON không đọc được hoặc sai kiểu dữ liệu.", "The JSON body cannot be read or has a wrong type."),
+        ["problem.missingBody"] = ("Yêu cầu thiếu nội dung JSON.", "The request has no JSON body."),
+        ["problem.badParameter"] = ("Tham số \"{0}\" không hợp lệ.", "The parameter \"{0}\" is not valid."),
+        ["problem.methodNotAllowed"] = ("Phương thức không được hỗ trợ cho địa chỉ này", "This method is not allowed here"),
+        ["problem.unsupportedMediaType"] = ("Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "Unsupported content type, send application/json"),
+        ["problem.tooLarge"] = ("Yêu cầu quá lớn", "The request is too large"),
+        ["problem.unexpected"] = ("Đã xảy ra lỗi không mong muốn", "An unexpected error occurred"),
+        ["api.taskStatusUnknown"] = ("Trạng thái lọc phải là một trong: {0}.", "The status filter must be one of: {0}."),
+        ["api.procedureCodeRequired"] = ("Vui lòng cho biết mã thủ tục (procedureCode).", "The procedure code (procedureCode) is required."),
+        ["api.attachmentIncomplete"] = ("Tệp đính kèm phải có attachmentId, fileName, contentType và contentBase64.", "An attachment needs attachmentId, fileName, contentType and contentBase64."),
+        ["api.attachmentNotBase64"] = ("Nội dung tệp (contentBase64) không phải chuỗi base64 hợp lệ.", "The file content (contentBase64) is not valid base64."),
         ["problem.badCredentials"] = ("Sai thông tin đăng nhập", "Wrong credentials"),
         ["task.claimedByOther"] = ("Công việc đã được cán bộ khác nhận xử lý.", "Another officer has claimed this task."),
         ["task.done"] = ("Công việc đã hoàn thành.", "The task is already completed."),

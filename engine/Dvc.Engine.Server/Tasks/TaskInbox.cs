@@ -122,7 +122,8 @@ internal sealed class TaskInbox(
         {
             TaskChangeOutcome.Succeeded => CommandResult.Done,
             TaskChangeOutcome.NotFound => CommandResult.Missing,
-            _ => new CommandResult.Conflict(text["task.claimedByOther"]),
+            // A finished task is not "claimed by another officer", even though it cannot be released either.
+            _ => new CommandResult.Conflict((result.Task ?? task).Status == HumanTaskStatus.Done ? text["task.done"] : text["task.claimedByOther"]),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Tests.Fixtures;
 
 namespace Dvc.Engine.Core.Tests.Forms;
@@ -88,6 +89,36 @@ public sealed class FormValidatorTests : IDisposable
         Assert.Equal("Citizen ID number is required.", error.Message.En);
         Assert.Equal(["Citizen ID number is required."], result.ToDictionary()["/applicant/citizenId"]);
         Assert.Equal("Vui lòng nhập Số định danh cá nhân.", _procedure.ValidateSubmission(data, "vi-VN").ToDictionary()["/applicant/citizenId"][0]);
+    }
+
+    [Fact]
+    public void A_missing_choice_asks_to_choose_it_rather_than_to_enter_it()
+    {
+        var data = ValidSubmission();
+        Remove(data, "/delivery");
+
+        var error = Assert.Single(_procedure.ValidateSubmission(data).Errors);
+
+        Assert.Equal("Vui lòng chọn Hình thức nhận kết quả.", error.Message.Vi);
+        Assert.Equal("Result delivery is required.", error.Message.En);
+    }
+
+    [Fact]
+    public void A_yes_no_statement_is_answered_and_its_full_stop_is_not_doubled()
+    {
+        var field = new FormField
+        {
+            Name = "commitment",
+            DataPointer = "/commitment",
+            SchemaPointer = "/properties/commitment",
+            Type = FormFieldType.Boolean,
+            Label = new LocalizedText("Tôi xin cam đoan những thông tin khai trên là đúng sự thật.", "I declare that the information above is true."),
+        };
+
+        var message = FieldMessages.For(field, "required");
+
+        Assert.Equal("Vui lòng trả lời: Tôi xin cam đoan những thông tin khai trên là đúng sự thật.", message.Vi);
+        Assert.Equal("Please answer: I declare that the information above is true.", message.En);
     }
 
     [Fact]

@@ -67,6 +67,52 @@ public sealed class ProblemDetailsTests(DvcServerFactory server) : IClassFixture
         Assert.Equal(400, (await ProblemAsync(response))["status"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("vi", "{ \"procedureCode\": 5, \"data\": {} }", "Nội dung JSON không đọc được hoặc sai kiểu dữ liệu tại $.procedureCode.")]
+    [InlineData("en", "{ \"procedureCode\": 5, \"data\": {} }", "The JSON body cannot be read or has a wrong type at $.procedureCode.")]
+    [InlineData("vi", "null", "Yêu cầu thiếu nội dung JSON.")]
+    [InlineData("vi", "{bad", "Nội dung JSON không đọc được hoặc sai kiểu dữ liệu.")]
+    [InlineData("en", "null", "The request has no JSON body.")]
+    public async Task A_body_that_cannot_be_read_is_explained_in_the_clients_language_not_in_framework_terms(string culture, string body, string detail)
+    {
+        var citizen = await server.NewCitizenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(culture);
+
+        var response = await citizen.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.EndsWith("/bad-request", problem["type"]!.GetValue<string>());
+        Assert.Equal(detail, problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("vi", "GET", "/api/v1/no-such-thing", null, "Không tìm thấy", "/not-found")]
+    [InlineData("en", "GET", "/api/v1/no-such-thing", null, "Not found", "/not-found")]
+    [InlineData("en", "GET", "/api/v1/dossiers", null, "Authentication required", "/unauthorized")]
+    [InlineData("vi", "POST", "/api/v1/procedures/HN-TP-001/assessments", "text/plain", "Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "/bad-request")]
+    [InlineData("vi", "PUT", "/api/v1/procedures/HN-TP-001", null, "Phương thức không được hỗ trợ cho địa chỉ này", "/bad-request")]
+    public async Task Bare_status_codes_get_a_title_in_the_clients_language(string culture, string method, string path, string? contentType, string title, string type)
+    {
+        var client = server.CreateBrowserlessClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, contentType);
+        }
+
+        request.Headers.AcceptLanguage.ParseAdd(culture);
+
+        var problem = await ProblemAsync(await client.SendAsync(request));
+
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.EndsWith(type, problem["type"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Unknown_api_route_answers_a_problem_too()
     {

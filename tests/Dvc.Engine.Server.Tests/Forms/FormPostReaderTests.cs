@@ -33,6 +33,8 @@ public sealed class FormPostReaderTests
     [InlineData("20/02/2026", "2026-02-20")]
     [InlineData("5/3/2026", "2026-03-05")]
     [InlineData("2026-02-20", "2026-02-20")]
+    [InlineData("20-02-2026", "2026-02-20")]
+    [InlineData("20.02.2026", "2026-02-20")]
     public void Dates_typed_day_first_become_iso_dates(string typed, string expected)
     {
         var post = Read(new() { ["/birthDate"] = typed });
@@ -49,6 +51,32 @@ public sealed class FormPostReaderTests
 
         Assert.Contains(pointer, post.ConversionErrors.Keys);
         Assert.Equal(typed, post.Raw[pointer]);
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("1.5")]
+    [InlineData("12.34")]
+    [InlineData("1.2.3")]
+    public void A_decimal_typed_into_a_whole_number_field_is_an_error_not_a_number_ten_times_larger(string typed)
+    {
+        // Regression: separators were stripped blindly, so "1,5" months of practice became 15.
+        var post = Read(new() { ["/copies"] = typed });
+
+        Assert.Equal(["Phải là một số nguyên, ví dụ 3 hoặc 500.000."], post.ConversionErrors["/copies"]);
+        Assert.False(post.Submission.ContainsKey("copies"));
+    }
+
+    [Theory]
+    [InlineData("500.000.000", 500000000)]
+    [InlineData("500,000,000", 500000000)]
+    [InlineData("500 000", 500000)]
+    [InlineData(" 15 ", 15)]
+    public void Whole_numbers_accept_thousands_grouped_by_three(string typed, long expected)
+    {
+        var post = Read(new() { ["/copies"] = typed });
+
+        Assert.Equal(expected, post.Submission["copies"]!.GetValue<long>());
     }
 
     [Fact]

@@ -25,6 +25,23 @@ public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixtu
         Assert.Contains(code, notified!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Đề nghị chụp lại giấy chứng sinh rõ nét.")]
+    [InlineData("Đề nghị chụp lại giấy chứng sinh rõ nét")]
+    public async Task The_supplement_message_quotes_the_officer_with_exactly_one_full_stop(string comment)
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+        (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", comment)).EnsureSuccessStatusCode();
+
+        await DispatchAsync();
+        var timeline = JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
+
+        var notified = Assert.Single(timeline, e => e!["kind"]!.GetValue<string>() == "Notified");
+        Assert.Contains("Nội dung: Đề nghị chụp lại giấy chứng sinh rõ nét. Vui lòng bổ sung", notified!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<int> DispatchAsync()
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -72,6 +72,47 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task The_draft_saved_notice_shows_hanoi_time_whatever_the_servers_time_zone()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var (_, token) = await PageForms.GetAsync(citizen, Form);
+
+        var saved = await PageForms.PostAsync(citizen, Form, token, [new("action", "draft"), new("/child/fullName", "Lê Minh Khôi")]);
+        var reopened = await citizen.GetStringAsync(saved.Headers.Location!.OriginalString);
+
+        // The fake clock's local zone is UTC, like a container's: the notice must still read Hanoi time.
+        var hanoi = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Đã lưu nháp lúc {hanoi}", reopened, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_working_day_is_singular_in_english()
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var catalog = await client.GetStringAsync("/?culture=en");
+        var procedure = await client.GetStringAsync("/procedures/HN-TP-001?culture=en");
+
+        Assert.Contains(">1 working day<", catalog, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 working days", catalog + procedure, StringComparison.Ordinal);
+        Assert.Contains(">42 working days<", catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rule_trace_with_its_ids_is_for_the_agency_not_for_the_citizen()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+
+        var citizenPage = await citizen.GetStringAsync($"/dossiers/{code}");
+        var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
+
+        Assert.DoesNotContain("eligibility/sinh-tai-viet-nam", citizenPage, StringComparison.Ordinal);
+        Assert.Contains("eligibility/sinh-tai-viet-nam", officerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
     {
         var officer = await server.OfficerAsync("HN-UBND-XA");
@@ -113,6 +154,21 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
 
         Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"Not found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/procedures/HN-TP-001?x=1", "/procedures/HN-TP-001?x=1")]
+    [InlineData("https://evil.example/x", "/")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("/\\evil.example/x", "/")]
+    public async Task The_language_switch_returns_only_to_a_page_of_the_portal(string returnUrl, string expected)
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var switched = await client.GetAsync("/culture/en?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(expected, switched.Headers.Location!.OriginalString);
     }
 
     [Fact]

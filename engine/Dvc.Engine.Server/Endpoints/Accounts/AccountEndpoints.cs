@@ -21,7 +21,10 @@ internal static class AccountEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, SignInManager<DvcUser> signIn, PortalText text)
     {
-        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+        // A body without email or password is simply wrong credentials (JSON leaves the members null).
+        var result = string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password)
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return TypedResults.NoContent();
@@ -42,6 +45,20 @@ internal static class AccountEndpoints
 
     private static async Task<Results<Created, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
     {
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (pointer, value) in new[] { ("/email", request.Email), ("/fullName", request.FullName), ("/password", request.Password) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                missing[pointer] = [text["account.fieldRequired"]];
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return ApiProblems.Validation(missing, text);
+        }
+
         var result = await accounts.RegisterCitizenAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
         if (result.Succeeded)
         {
@@ -50,7 +67,7 @@ internal static class AccountEndpoints
 
         return ApiProblems.Validation(
             result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "/password" : "/email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()),
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray()),
             text);
     }
 }

@@ -14,12 +14,15 @@ internal static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/v1/procedures").WithTags("Catalog").AllowAnonymous();
         group.MapGet("/", List).WithName("ListProcedures").WithSummary("Search the catalog by name, agency and administrative level.");
-        group.MapGet("/{code}", Get).WithName("GetProcedure").WithSummary("The current version of a procedure with its form schema.");
+        group.MapGet("/{code}", Get).WithName("GetProcedure").WithSummary("The current version of a procedure with its form schema.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{code}/assessments", Assess).WithName("AssessSubmission")
             .WithSummary("Check a submission without filing it: field errors, eligibility with reasons, else the fee and the documents to attach.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{code}/versions", Versions).WithName("ListProcedureVersions").WithSummary("Every stored version of a procedure and its open dossiers.");
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/versions", Versions).WithName("ListProcedureVersions").WithSummary("Every stored version of a procedure and its open dossiers.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

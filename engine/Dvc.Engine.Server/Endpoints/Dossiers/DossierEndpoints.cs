@@ -16,20 +16,24 @@ internal static class DossierEndpoints
 
     public static RouteGroupBuilder MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(DvcPolicies.SignedIn);
+        // Every failure is a ProblemDetails; declared so generated clients know them (401 for the whole group).
+        var group = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(DvcPolicies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/", Submit).WithName("SubmitDossier")
             .WithSummary("Submit a dossier. Repeat with the same Idempotency-Key to get the same dossier back.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", Mine).WithName("ListMyDossiers").WithSummary("The signed-in citizen's dossiers and drafts.");
-        group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).");
-        group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous();
-        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.");
-        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).");
-        group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.");
-        group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.");
-        group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.");
-        group.MapGet("/{code}/result", Result).WithName("DownloadDossierResult").WithSummary("Download the result document (owner).");
+        group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/result", Result).WithName("DownloadDossierResult").WithSummary("Download the result document (owner).").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -41,25 +45,18 @@ internal static class DossierEndpoints
         PortalText text,
         CancellationToken ct)
     {
-        var files = new List<IncomingFile>();
-        var decodeErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var a in request.Attachments ?? [])
+        // A body that parses but leaves out what the record needs (no procedureCode, no data) is the client's
+        // mistake: answer it as field errors, like a form, not as a crash.
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
-            var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
-            if (Convert.TryFromBase64String(a.ContentBase64, buffer, out var written))
-            {
-                files.Add(new IncomingFile(a.AttachmentId, Path.GetFileName(a.FileName), a.ContentType, buffer[..written]));
-            }
-            else
-            {
-                decodeErrors[DossierService.AttachmentErrorKey(a.AttachmentId)] = [text["form.fileType"]];
-            }
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["/procedureCode"] = [text["api.procedureCodeRequired"]] }, text);
         }
 
+        var (files, decodeErrors) = ReadUploads(request.Attachments, text);
         var viewer = Viewer.From(user);
         var command = new SubmitCommand(
-            request.ProcedureCode,
-            request.Data,
+            request.ProcedureCode.Trim(),
+            request.Data ?? new System.Text.Json.Nodes.JsonObject(),
             files,
             viewer,
             viewer.IsStaff && request.OnBehalfOf is { } o ? new AssistedApplicant(o.Email, o.FullName) : null,
@@ -95,9 +92,12 @@ internal static class DossierEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Supplement(
         string code, SupplementRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct)
     {
-        var files = (request.Attachments ?? [])
-            .Select(a => new IncomingFile(a.AttachmentId, Path.GetFileName(a.FileName), a.ContentType, Convert.FromBase64String(a.ContentBase64)))
-            .ToList();
+        var (files, decodeErrors) = ReadUploads(request.Attachments, text);
+        if (decodeErrors.Count > 0)
+        {
+            return ApiProblems.Validation(decodeErrors, text);
+        }
+
         return ToResult(await dossiers.SupplementAsync(code, Viewer.From(user), request.Data, files, request.Note, ct), text);
     }
 
@@ -123,6 +123,39 @@ internal static class DossierEndpoints
         await dossiers.GetResultAsync(code, Viewer.From(user), ct) is { } f
             ? TypedResults.File(f.Content, f.ContentType, f.FileName)
             : ApiProblems.NotFound(text, code);
+
+    /// <summary>
+    /// Decodes base64 uploads. An entry without an id, a name, a type or valid base64 content is a field error at
+    /// its attachment key; JSON leaves such members null even though the record says they are not.
+    /// </summary>
+    private static (List<IncomingFile> Files, Dictionary<string, string[]> Errors) ReadUploads(IReadOnlyList<AttachmentUploadDto?>? uploads, PortalText text)
+    {
+        var files = new List<IncomingFile>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var a in uploads ?? [])
+        {
+            var key = DossierService.AttachmentErrorKey(string.IsNullOrWhiteSpace(a?.AttachmentId) ? "" : a.AttachmentId);
+            var fileName = a?.FileName is { } name ? Path.GetFileName(name) : null;
+            if (a is null || string.IsNullOrWhiteSpace(a.AttachmentId) || string.IsNullOrWhiteSpace(fileName)
+                || string.IsNullOrWhiteSpace(a.ContentType) || a.ContentBase64 is null)
+            {
+                errors[key] = [text["api.attachmentIncomplete"]];
+                continue;
+            }
+
+            var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
+            if (Convert.TryFromBase64String(a.ContentBase64, buffer, out var written))
+            {
+                files.Add(new IncomingFile(a.AttachmentId, fileName, a.ContentType, buffer[..written]));
+            }
+            else
+            {
+                errors[key] = [text["api.attachmentNotBase64"]];
+            }
+        }
+
+        return (files, errors);
+    }
 
     internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ToResult(CommandResult result, PortalText text) => result switch
     {

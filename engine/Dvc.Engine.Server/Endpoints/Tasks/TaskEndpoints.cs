@@ -14,19 +14,28 @@ internal static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff);
-        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status, due date.");
-        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.");
-        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.");
-        group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.");
-        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.");
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status (Open, Claimed, Completed), due date.");
+        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
-    private static async Task<Ok<TaskDto[]>> List(
-        ClaimsPrincipal user, TaskInbox inbox, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDto[]>, ValidationProblem>> List(
+        ClaimsPrincipal user, TaskInbox inbox, PortalText text, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
     {
-        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, status, dueBefore, overdue ?? false), ct);
+        // An unknown status used to fall back to "not completed" silently, so a typo looked like a real answer.
+        string? known = null;
+        if (!string.IsNullOrWhiteSpace(status) && (known = TaskStatuses.Parse(status)) is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["/status"] = [text.Format("api.taskStatusUnknown", string.Join(", ", TaskStatuses.All))] }, text);
+        }
+
+        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, known, dueBefore, overdue ?? false), ct);
         return TypedResults.Ok(tasks.Select(ToDto).ToArray());
     }
 

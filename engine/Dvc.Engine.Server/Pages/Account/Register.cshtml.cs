@@ -29,7 +29,7 @@ internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUs
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(FullName) || string.IsNullOrEmpty(password))
         {
-            Errors = [text["account.invalid"]];
+            Errors = [text["account.required"]];
             return Page();
         }
 
@@ -42,7 +42,7 @@ internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUs
         var result = await accounts.RegisterCitizenAsync(Email.Trim(), FullName.Trim(), password);
         if (!result.Succeeded)
         {
-            Errors = [.. result.Errors.Select(e => e.Description)];
+            Errors = [.. result.Errors.Select(e => e.Description).Distinct(StringComparer.Ordinal)];
             return Page();
         }
 

@@ -13,8 +13,11 @@ namespace Dvc.Engine.Server.Pages.Procedures;
 [Authorize(Policy = DvcPolicies.SignedIn)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, TimeProvider clock) : PageModel
+internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, TimeProvider clock) : PageModel
 {
+    /// <summary>Files already chosen, by attachment id, shown again when the page comes back (errors, check).</summary>
+    public Dictionary<string, KeptUpload> Kept { get; } = new(StringComparer.Ordinal);
+
     public ProcedureInfo Procedure { get; private set; } = null!;
 
     public FormRenderState State { get; private set; } = FormRenderState.Empty();
@@ -49,7 +52,8 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         if (DraftId is { } draftId && await dossiers.LoadDraftAsync(draftId, Viewer.From(User), ct) is { } draft)
         {
             State = new FormRenderState(draft, null, null);
-            DraftSavedAt = saved ? clock.GetLocalNow() : null;
+            // Hanoi time, not the server's zone (a container runs in UTC).
+            DraftSavedAt = saved ? clock.GetUtcNow().ToOffset(Dvc.Engine.Core.Calendar.WorkingCalendar.UtcOffset) : null;
         }
 
         return Page();
@@ -59,12 +63,12 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
     public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) => action switch
     {
         "draft" => SaveDraftAsync(code, ct),
-        "check" => Task.FromResult(Check(code)),
+        "check" => CheckAsync(code, ct),
         _ => SubmitAsync(code, ct),
     };
 
     /// <summary>"Kiểm tra điều kiện, lệ phí": the same checks as a submission, showing the fee and documents; nothing is filed.</summary>
-    private IActionResult Check(string code)
+    private async Task<IActionResult> CheckAsync(string code, CancellationToken ct)
     {
         if (catalog.Find(code) is not { } procedure)
         {
@@ -73,6 +77,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
         Procedure = procedure;
         var post = Read(procedure);
+        await KeepAsync(await ReadFilesAsync(ct), new Dictionary<string, string[]>(), ct);
         return Show(procedure, post, dossiers.Assess(procedure.Code, post.Submission, PortalCultures.Current, post.ConversionErrors));
     }
 
@@ -97,13 +102,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
         Procedure = procedure;
         var post = Read(procedure);
-        var files = new List<IncomingFile>();
-        foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
-        }
+        var files = await ReadFilesAsync(ct);
 
         var viewer = Viewer.From(User);
         var onBehalf = viewer.IsStaff && !string.IsNullOrWhiteSpace(OnBehalfEmail)
@@ -113,9 +112,52 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             new SubmitCommand(procedure.Code, post.Submission, files, viewer, onBehalf, null, PortalCultures.Current, post.ConversionErrors, DraftId),
             ct);
 
-        return outcome is SubmitOutcome.Submitted submitted
-            ? Redirect($"/dossiers/{submitted.Receipt.Code}?submitted=true")
-            : Show(procedure, post, outcome);
+        if (outcome is SubmitOutcome.Submitted submitted)
+        {
+            return Redirect($"/dossiers/{submitted.Receipt.Code}?submitted=true");
+        }
+
+        // Files the server refused (type, size) are not kept: the citizen must choose another one.
+        await KeepAsync(files, outcome is SubmitOutcome.Invalid invalid ? invalid.Errors : new Dictionary<string, string[]>(), ct);
+        return Show(procedure, post, outcome);
+    }
+
+    /// <summary>Newly chosen files, and for the other attachments the files the page already held.</summary>
+    private async Task<List<IncomingFile>> ReadFilesAsync(CancellationToken ct)
+    {
+        var files = new List<IncomingFile>();
+        foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+        }
+
+        var userId = Viewer.From(User).UserId!;
+        foreach (var (name, tokens) in Request.Form.Where(kv => kv.Key.StartsWith(KeptUploads.FieldPrefix, StringComparison.Ordinal)))
+        {
+            var attachmentId = name[KeptUploads.FieldPrefix.Length..];
+            if (files.Any(f => f.AttachmentId == attachmentId) || tokens.FirstOrDefault() is not { Length: > 0 } token)
+            {
+                continue;
+            }
+
+            if (await kept.RestoreAsync(token, userId, ct) is { } restored && restored.File.AttachmentId == attachmentId)
+            {
+                files.Add(restored.File);
+            }
+        }
+
+        return files;
+    }
+
+    private async Task KeepAsync(IEnumerable<IncomingFile> files, IReadOnlyDictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var userId = Viewer.From(User).UserId!;
+        foreach (var file in files.Where(f => !errors.ContainsKey(DossierService.AttachmentErrorKey(f.AttachmentId))))
+        {
+            Kept[file.AttachmentId] = await kept.KeepAsync(file, userId, ct);
+        }
     }
 
     private IActionResult Show(ProcedureInfo procedure, FormPost post, SubmitOutcome outcome)

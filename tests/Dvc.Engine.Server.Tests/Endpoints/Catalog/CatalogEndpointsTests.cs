@@ -96,4 +96,23 @@ public sealed class CatalogEndpointsTests(DvcServerFactory server) : IClassFixtu
         Assert.NotNull(document["paths"]!["/api/v1/dossiers"]);
         Assert.NotNull(document["paths"]!["/api/v1/tasks/{id}/completion"]);
     }
+
+    [Theory]
+    [InlineData("/api/v1/dossiers/{code}", "get", "404")]
+    [InlineData("/api/v1/dossiers/{code}", "get", "401")]
+    [InlineData("/api/v1/dossiers", "post", "409")]
+    [InlineData("/api/v1/dossiers/{code}/supplements", "post", "409")]
+    [InlineData("/api/v1/procedures/{code}", "get", "404")]
+    [InlineData("/api/v1/tasks/{id}/completion", "post", "409")]
+    [InlineData("/api/v1/tasks", "get", "403")]
+    public async Task The_openapi_document_declares_the_problems_a_route_answers(string path, string method, string status)
+    {
+        var client = server.CreateBrowserlessClient();
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        var response = document["paths"]![path]![method]!["responses"]![status];
+        Assert.NotNull(response);
+        Assert.NotNull(response!["content"]!["application/problem+json"]);
+    }
 }

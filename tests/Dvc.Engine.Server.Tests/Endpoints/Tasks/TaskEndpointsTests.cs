@@ -102,6 +102,37 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
         Assert.Equal("Claimed", after!["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Releasing_a_finished_task_says_it_is_finished_not_that_someone_else_holds_it()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync(Commune);
+        var task = await Inbox.OpenTaskAsync(officer, code);
+        (await Inbox.CompleteAsync(officer, task!, "RequestSupplement", "Đề nghị chụp lại giấy chứng sinh.")).EnsureSuccessStatusCode();
+
+        var released = await officer.DeleteAsync($"/api/v1/tasks/{task!["id"]}/claim");
+
+        Assert.Equal(HttpStatusCode.Conflict, released.StatusCode);
+        Assert.Equal("Công việc đã hoàn thành.", JsonNode.Parse(await released.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_status_filter_is_a_400_and_the_known_ones_ignore_case()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync(Commune);
+
+        var typo = await officer.GetAsync("/api/v1/tasks?status=Opn");
+        var lower = JsonNode.Parse(await officer.GetStringAsync("/api/v1/tasks?status=open"))!.AsArray();
+
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        Assert.Equal("Trạng thái lọc phải là một trong: Open, Claimed, Completed.", JsonNode.Parse(await typo.Content.ReadAsStringAsync())!["errors"]!["/status"]![0]!.GetValue<string>());
+        Assert.Contains(lower, t => t!["dossierCode"]!.GetValue<string>() == code);
+        Assert.All(lower, t => Assert.Equal("Open", t!["status"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("Reject")]
     [InlineData("RequestSupplement")]
