@@ -133,6 +133,15 @@ public sealed class CompiledProcedure
     }
 
     /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
+    /// <summary>
+    /// What a rule means to a person: its eligibility reason, fee label, checklist note or else the name of the attachment
+    /// it requires; null for an unknown rule or one with none of these.
+    /// </summary>
+    public LocalizedText? DescribeRule(string workflow, string rule) =>
+        RuleSet.Find(workflow, rule) is { } compiled
+            ? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
+            : null;
+
     public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
     {
         if (!Templates.TryGetValue(templateName, out var template))

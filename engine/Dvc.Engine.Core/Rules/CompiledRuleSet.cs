@@ -32,6 +32,9 @@ public sealed class CompiledRuleSet
     public IReadOnlyList<string> RuleNames(string workflow) =>
         _workflows.TryGetValue(workflow, out var w) ? [.. w.Rules.Select(r => r.Name)] : [];
 
+    internal CompiledRule? Find(string workflow, string rule) =>
+        _workflows.TryGetValue(workflow, out var w) ? w.Rules.FirstOrDefault(r => r.Name == rule) : null;
+
     internal IReadOnlyList<RuleOutcome> Run(RuleEngineHost host, string workflowName, RuleInputType inputType, JsonObject data, RuleContext context)
     {
         if (!_workflows.TryGetValue(workflowName, out var workflow) || workflow.Rules.Count == 0)

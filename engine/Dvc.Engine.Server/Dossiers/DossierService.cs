@@ -461,13 +461,17 @@ internal sealed partial class DossierService(
         var attachments = (await store.ListAttachmentsAsync(dossier.Id, ct))
             .Select(a => new AttachmentView(a.Id, a.AttachmentId, names.GetValueOrDefault(a.AttachmentId) ?? new(a.AttachmentId, null), a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt))
             .ToList();
+        // The rules of the version the dossier was filed under say what each rule meant at the time.
+        var filedUnder = catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode);
         var rules = (submittedData?["rules"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Select(r => new RuleTraceLine(
-                r["workflow"]?.GetValue<string>() ?? "",
-                r["rule"]?.GetValue<string>() ?? "",
-                r["passed"]?.GetValue<bool>() ?? false,
-                r["message"]?.GetValue<string>()))
+            .Select(r => (Workflow: r["workflow"]?.GetValue<string>() ?? "", Rule: r["rule"]?.GetValue<string>() ?? "", r))
+            .Select(x => new RuleTraceLine(
+                x.Workflow,
+                x.Rule,
+                x.r["passed"]?.GetValue<bool>() ?? false,
+                x.r["message"]?.GetValue<string>(),
+                filedUnder?.DescribeRule(x.Workflow, x.Rule)))
             .ToList();
         var supplementRequest = dossier.Status == DossierStatuses.AwaitingSupplement
             ? events.LastOrDefault(e => e.Kind == DossierEvents.SupplementRequested)?.Reason

@@ -27,6 +27,20 @@ public sealed class CompiledProcedureTests : IDisposable
 
     public void Dispose() => _catalog.Dispose();
 
+    [Theory]
+    [InlineData("eligibility", "du-18-tuoi", "Người đề nghị phải đủ 18 tuổi trở lên.")]
+    [InlineData("fees", "le-phi", "Lệ phí cấp giấy phép")]
+    [InlineData("checklist", "tu-60-tuoi-kham-suc-khoe", "Người từ 60 tuổi nộp giấy khám sức khỏe.")]
+    public void A_rule_is_described_by_its_reason_label_or_note(string workflow, string rule, string vietnamese)
+    {
+        var description = _procedure.DescribeRule(workflow, rule);
+
+        Assert.Equal(vietnamese, description?.Get("vi"));
+    }
+
+    [Fact]
+    public void An_unknown_rule_has_no_description() => Assert.Null(_procedure.DescribeRule("fees", "khong-co"));
+
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];
 
     [Theory]

@@ -113,6 +113,19 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
+    public async Task Fee_and_checklist_rules_read_as_their_labels_for_the_officer()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+        var officer = await server.OfficerAsync("HN-UBND-XA");
+
+        var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
+
+        Assert.DoesNotContain("<code>fees/", officerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>checklist/", officerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
     {
         var officer = await server.OfficerAsync("HN-UBND-XA");
