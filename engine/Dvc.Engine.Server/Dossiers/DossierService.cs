@@ -305,14 +305,16 @@ internal sealed partial class DossierService(
             Add(errors, "", [text["dossier.supplementEmpty"]]);
         }
 
-        if (data is not null)
+        // Corrections are a merge patch over the submission: the citizen sends what changed, the rest stays as filed.
+        var corrected = data is null ? null : JsonMergePatch.Apply(JsonNode.Parse(dossier.DataJson) as JsonObject, data);
+        if (corrected is not null)
         {
-            foreach (var error in procedure.ValidateSubmission(data, PortalCultures.Current).Errors)
+            foreach (var error in procedure.ValidateSubmission(corrected, PortalCultures.Current).Errors)
             {
                 Add(errors, error.Pointer, [error.Text(PortalCultures.Current)]);
             }
 
-            AddUnitErrors(procedure, data, errors);
+            AddUnitErrors(procedure, corrected, errors);
         }
 
         if (errors.Count > 0)
@@ -338,9 +340,9 @@ internal sealed partial class DossierService(
             dossier.Version,
             d =>
             {
-                if (data is not null)
+                if (corrected is not null)
                 {
-                    d.DataJson = data.ToJsonString();
+                    d.DataJson = corrected.ToJsonString();
                 }
             },
             new NewDossierEvent(viewer.UserId!, DossierEvents.Supplemented, eventData.ToJsonString(), string.IsNullOrWhiteSpace(note) ? null : note.Trim()),

@@ -44,6 +44,7 @@ public sealed record DossierDto(
 /// <summary>The public view: status and progress only.</summary>
 public sealed record DossierProgressDto(string Code, TextDto ProcedureName, TextDto AgencyName, string Status, int Progress, DateTimeOffset SubmittedAt, DateOnly? DueOn, IReadOnlyList<TimelineEntryDto> Timeline);
 
+/// <summary>A supplement: <paramref name="Data"/> corrects the submission as a JSON merge patch (RFC 7396: send only what changed, null removes), plus a note and files.</summary>
 public sealed record SupplementRequest(JsonObject? Data, string? Note, IReadOnlyList<AttachmentUploadDto>? Attachments = null);
 
 public sealed record RatingRequest(int Rating, string? Feedback);
