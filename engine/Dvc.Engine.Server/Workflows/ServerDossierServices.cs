@@ -28,13 +28,7 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
     {
         var data = JsonNode.Parse(info.Data.GetRawText()) as JsonObject ?? [];
         var submittedOn = WorkingCalendar.ToLocalDate(dossier.SubmittedAt);
-        var result = procedure.EvaluateRules(workflowName, data, submittedOn);
-        var output = new JsonObject
-        {
-            ["passed"] = new JsonArray([.. result.PassedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
-            ["failed"] = new JsonArray([.. result.FailedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
-        };
-        return ValueTask.FromResult(new RulesEvaluation(result.AllPassed, output));
+        return ValueTask.FromResult(RulesEvaluation.From(procedure.EvaluateRules(workflowName, data, submittedOn)));
     }
 
     public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken)

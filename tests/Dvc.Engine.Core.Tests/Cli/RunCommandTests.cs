@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dvc.Engine.Cli.Commands;
+using Dvc.Engine.Core.Tests.Fixtures;
 using Dvc.Engine.Core.Tests.Workflows;
 
 namespace Dvc.Engine.Core.Tests.Cli;
@@ -78,7 +79,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_shipped_procedure_folder_runs_with_its_own_rules_and_templates()
     {
-        var procedure = ShippedProcedure("HN-TP-003");
+        var procedure = Path.Combine(Repository.Definitions(), "procedures", "HN-TP-003");
         var input = Write("data.json", """
             { "applicant": { "fullName": "Hoàng Thị Ngọc Anh", "birthDate": "1988-09-09", "sex": "nu", "citizenId": "001188009876",
                              "phone": "0978123456", "permanentAddress": { "province": "Thành phố Hà Nội", "unitSystem": "hn-2020",
@@ -105,7 +106,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task A_plugin_activity_runs_when_its_folder_is_given_and_is_unknown_without_it()
     {
         var plugins = Directory.CreateDirectory(Path.Combine(_folder, "plugins")).FullName;
-        CopySamplePlugin(plugins);
+        Repository.CopySamplePlugin(plugins);
         var workflow = Write("stamp.json", """
             { "root": { "id": "root", "type": "Elsa.Flowchart", "activities": [
                 { "id": "stamp", "type": "Sample.Stamp", "version": 1, "stampText": { "typeName": "String", "expression": { "type": "Literal", "value": "ĐÃ DUYỆT" } } } ] } }
@@ -137,27 +138,6 @@ public sealed class RunCommandTests : IDisposable
         var file = Path.Combine(_folder, "workflow.json");
         File.Copy(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "dvc-approval.json"), file);
         return file;
-    }
-
-    private static void CopySamplePlugin(string folder, [System.Runtime.CompilerServices.CallerFilePath] string path = "")
-    {
-        // tests/Dvc.Engine.Core.Tests/Cli → tests/SamplePlugin/bin/<Configuration>/net10.0
-        var tests = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        File.Copy(Path.Combine(tests, "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll"), Path.Combine(folder, "SamplePlugin.dll"));
-    }
-
-    private static string ShippedProcedure(string code)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Dvc.Engine.sln")))
-            {
-                return Path.Combine(directory.FullName, "definitions", "procedures", code);
-            }
-        }
-
-        throw new DirectoryNotFoundException("Dvc.Engine.sln not found above the test binaries.");
     }
 
     private string Write(string name, string content)

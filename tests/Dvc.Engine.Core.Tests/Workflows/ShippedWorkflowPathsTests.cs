@@ -1,4 +1,5 @@
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Tests.Fixtures;
 using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Core.Tests.Workflows;
@@ -10,12 +11,12 @@ namespace Dvc.Engine.Core.Tests.Workflows;
 /// </summary>
 public sealed class ShippedWorkflowPathsTests
 {
-    private static readonly Lazy<CatalogCompilation> Catalog = new(() => new ProcedureCompiler().CompileCatalog(DefinitionsRoot()));
+    private static readonly Lazy<CatalogCompilation> Catalog = new(() => new ProcedureCompiler().CompileCatalog(Repository.Definitions()));
 
     public static TheoryData<string> ShippedProcedures()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(Path.Combine(DefinitionsRoot(), "procedures")).Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(Path.Combine(Repository.Definitions(), "procedures")).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(folder));
         }
@@ -44,17 +45,4 @@ public sealed class ShippedWorkflowPathsTests
 
     private static string Describe(ExploredPath path) =>
         $"{path.End}: {string.Join(", ", path.Steps.Select(s => $"{s.ActivityId}={s.Answer}"))} {path.Fault}";
-
-    private static string DefinitionsRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Dvc.Engine.sln")))
-            {
-                return Path.Combine(directory.FullName, "definitions");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Dvc.Engine.sln not found above the test binaries.");
-    }
 }

@@ -27,7 +27,15 @@ public interface IDossierServices
 }
 
 /// <summary>The outcome of a rules workflow: passed or not, and what the rules computed.</summary>
-public sealed record RulesEvaluation(bool Passed, JsonNode? Output = null);
+public sealed record RulesEvaluation(bool Passed, JsonNode? Output = null)
+{
+    /// <summary>A procedure's rules workflow result as <c>Dvc.EvaluateRules</c> sees it: output <c>{ passed: [names], failed: [names] }</c>.</summary>
+    public static RulesEvaluation From(Rules.RuleWorkflowResult result) => new(result.AllPassed, new JsonObject
+    {
+        ["passed"] = new JsonArray([.. result.PassedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
+        ["failed"] = new JsonArray([.. result.FailedRules.Select(r => (JsonNode)JsonValue.Create(r))]),
+    });
+}
 
 /// <summary>A notification to send: channel <c>email</c> or <c>sms</c>, the template used and the rendered text.</summary>
 public sealed record DossierNotification(string DossierCode, string Channel, string Template, string Text);

@@ -49,15 +49,7 @@ public sealed class WorkflowSimulation
         }
 
         var services = new InMemoryDossierServices(
-            (name, info) =>
-            {
-                var evaluation = procedure.EvaluateRules(name, ToObject(info.Data), submittedOn);
-                return new RulesEvaluation(evaluation.AllPassed, new JsonObject
-                {
-                    ["passed"] = new JsonArray([.. evaluation.PassedRules.Select(r => (JsonNode)r)]),
-                    ["failed"] = new JsonArray([.. evaluation.FailedRules.Select(r => (JsonNode)r)]),
-                });
-            },
+            (name, info) => RulesEvaluation.From(procedure.EvaluateRules(name, ToObject(info.Data), submittedOn)),
             (name, model) =>
             {
                 var rendered = procedure.Render(name, new TemplateModel(model["data"] as JsonObject ?? [], model["dossier"] as JsonObject, submittedOn));

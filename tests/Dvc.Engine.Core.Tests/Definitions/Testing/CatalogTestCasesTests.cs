@@ -1,4 +1,5 @@
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Tests.Fixtures;
 using Dvc.Engine.Core.Definitions.Testing;
 
 namespace Dvc.Engine.Core.Tests.Definitions.Testing;
@@ -56,18 +57,9 @@ public sealed class CatalogTestCasesTests
     private static IEnumerable<string> CatalogRoots()
     {
         yield return Path.Combine(AppContext.BaseDirectory, "Fixtures", "definitions");
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (Repository.Root() is { } root && Directory.Exists(Path.Combine(root, "definitions", ProcedureCompiler.ProceduresFolder)))
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Dvc.Engine.sln")))
-            {
-                var definitions = Path.Combine(directory.FullName, "definitions");
-                if (Directory.Exists(Path.Combine(definitions, ProcedureCompiler.ProceduresFolder)))
-                {
-                    yield return definitions;
-                }
-
-                yield break;
-            }
+            yield return Path.Combine(root, "definitions");
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Dvc.Engine.Core.Tests.Fixtures;
 using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Plugins;
 using Dvc.Engine.Core.Workflows.Runtime;
@@ -34,7 +34,7 @@ public sealed class PluginLoaderTests : IDisposable
     [Fact]
     public void A_plugin_dll_in_the_folder_is_discovered_with_its_descriptor()
     {
-        CopySamplePlugin();
+        Repository.CopySamplePlugin(_folder);
         var registry = ActivityRegistry.CreateDefault();
 
         var result = PluginLoader.LoadFrom(_folder, registry);
@@ -51,7 +51,7 @@ public sealed class PluginLoaderTests : IDisposable
     [Fact]
     public async Task A_workflow_runs_a_plugin_activity_the_engine_does_not_know()
     {
-        CopySamplePlugin();
+        Repository.CopySamplePlugin(_folder);
         var registry = ActivityRegistry.CreateDefault();
         PluginLoader.LoadFrom(_folder, registry);
         var workflow = WorkflowTestKit.CompileBytes(System.Text.Encoding.UTF8.GetBytes(Workflow), "stamp.json", new WorkflowCompileContext(null, registry));
@@ -75,7 +75,7 @@ public sealed class PluginLoaderTests : IDisposable
     public void A_file_that_is_not_an_assembly_is_reported_and_skipped()
     {
         File.WriteAllText(Path.Combine(_folder, "broken.dll"), "not a dll");
-        CopySamplePlugin();
+        Repository.CopySamplePlugin(_folder);
 
         var result = PluginLoader.LoadFrom(_folder, ActivityRegistry.CreateDefault());
 
@@ -84,13 +84,4 @@ public sealed class PluginLoaderTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private void CopySamplePlugin([CallerFilePath] string path = "")
-    {
-        // tests/Dvc.Engine.Core.Tests/Workflows/Plugins → tests/SamplePlugin/bin/<Configuration>/net10.0
-        var testsDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var source = Path.Combine(testsDirectory, "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll");
-        File.Copy(source, Path.Combine(_folder, "SamplePlugin.dll"));
-    }
 }
