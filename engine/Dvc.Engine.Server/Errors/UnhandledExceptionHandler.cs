@@ -22,17 +22,17 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
         {
             // A malformed body or parameter (thrown in Development, answered silently elsewhere): the client's fault.
             httpContext.Response.StatusCode = bad.StatusCode;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails =
-                {
-                    Status = bad.StatusCode,
-                    Type = ProblemTypes.BadRequest,
-                    Title = text["problem.badRequest"],
-                    Detail = Explain(bad),
-                },
-            });
+            var detail = Explain(bad);
+            // A member that cannot be read (wrong type, text that is not valid UTF-8 or UTF-16) is a field error
+            // under its pointer, like every other field error, so a client can show it next to the field.
+            var problem = bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path }
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Endpoints.JsonText.ToPointer(path)] = [detail] })
+                : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+            problem.Type = ProblemTypes.BadRequest;
+            problem.Status = bad.StatusCode;
+            problem.Title = text["problem.badRequest"];
+            problem.Detail = detail;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
         }
 
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;

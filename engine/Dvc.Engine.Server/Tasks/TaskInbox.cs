@@ -50,7 +50,7 @@ internal sealed class TaskInbox(
         var now = clock.GetUtcNow();
         if (query.DueBefore is { } dueBefore)
         {
-            var limit = new DateTimeOffset(dueBefore.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).AddDays(1);
+            var limit = TaskQuery.EndOf(dueBefore) ?? throw new ArgumentOutOfRangeException(nameof(query), "Callers check the due date with TaskQuery.EndOf first.");
             q = q.Where(t => t.DueAt != null && t.DueAt < limit);
         }
 

@@ -47,6 +47,11 @@ internal static class DossierEndpoints
     {
         // A body that parses but leaves out what the record needs (no procedureCode, no data) is the client's
         // mistake: answer it as field errors, like a form, not as a crash.
+        if (JsonText.FirstInvalid(request.Data, "/data") is { } badText)
+        {
+            return ApiProblems.InvalidText(badText, text);
+        }
+
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["/procedureCode"] = [text["api.procedureCodeRequired"]] }, text);
@@ -92,6 +97,11 @@ internal static class DossierEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Supplement(
         string code, SupplementRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct)
     {
+        if (JsonText.FirstInvalid(request.Data, "/data") is { } badText)
+        {
+            return ApiProblems.InvalidText(badText, text);
+        }
+
         var (files, decodeErrors) = ReadUploads(request.Attachments, text);
         if (decodeErrors.Count > 0)
         {

@@ -35,6 +35,11 @@ internal static class TaskEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["/status"] = [text.Format("api.taskStatusUnknown", string.Join(", ", TaskStatuses.All))] }, text);
         }
 
+        if (dueBefore is { } day && TaskQuery.EndOf(day) is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["/dueBefore"] = [text["api.dateOutOfRange"]] }, text);
+        }
+
         var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, known, dueBefore, overdue ?? false), ct);
         return TypedResults.Ok(tasks.Select(ToDto).ToArray());
     }

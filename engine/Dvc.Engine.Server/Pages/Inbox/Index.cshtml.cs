@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dvc.Engine.Server.Pages.Inbox;
 
 [Authorize(Policy = DvcPolicies.Staff)]
-internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : PageModel
+internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Localization.PortalText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Procedure { get; set; }
@@ -25,6 +25,8 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : Pa
 
     public string? AgencyCode { get; private set; }
 
+    public string? DueBeforeError { get; private set; }
+
     public IReadOnlyList<TaskSummary> Tasks { get; private set; } = [];
 
     public IReadOnlyList<ProcedureSummary> Procedures { get; private set; } = [];
@@ -34,7 +36,20 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : Pa
         var viewer = Viewer.From(User);
         AgencyCode = viewer.AgencyCode is { } code ? catalog.Agencies().FirstOrDefault(a => a.Code == code).Name?.Current ?? code : null;
         Procedures = [.. catalog.Search(new CatalogQuery()).Where(p => viewer.WorksFor(p.AgencyCode))];
-        DateOnly? due = DateOnly.TryParseExact(DueBefore, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(DueBefore))
+        {
+            // A date that cannot be read, or that has no next day, is the officer's typo: say so at the field.
+            if (!DateOnly.TryParseExact(DueBefore.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || TaskQuery.EndOf(d) is null)
+            {
+                DueBeforeError = text["api.dateOutOfRange"];
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            due = d;
+        }
+
         Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue), ct);
     }
 }
