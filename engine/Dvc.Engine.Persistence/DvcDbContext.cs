@@ -1,6 +1,7 @@
 using System.Data;
 using Dvc.Engine.Persistence.Configurations;
 using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Idempotency;
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Persistence.Outbox;
 using Dvc.Engine.Persistence.Procedures;
@@ -50,6 +51,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>
     /// The Identity table layout the migrations were generated with (128-character login and token keys).
@@ -105,6 +108,7 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         builder.ApplyConfiguration(new HumanTaskConfiguration());
         builder.ApplyConfiguration(new WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

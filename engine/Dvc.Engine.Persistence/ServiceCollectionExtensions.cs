@@ -1,4 +1,5 @@
 using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Idempotency;
 using Dvc.Engine.Persistence.Outbox;
 using Dvc.Engine.Persistence.Procedures;
 using Dvc.Engine.Persistence.Tasks;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TaskStore>();
         services.AddScoped<TimerStore>();
         services.AddScoped<OutboxStore>();
+        services.AddScoped<IdempotencyStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

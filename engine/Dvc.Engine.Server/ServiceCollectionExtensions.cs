@@ -66,7 +66,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<KeptUploads>();
-        services.AddSingleton<IdempotencyStore>();
         services.AddScoped<DossierResults>();
         services.AddScoped<DossierTimeline>();
         services.AddScoped<ElsaDossierWorkflow>();

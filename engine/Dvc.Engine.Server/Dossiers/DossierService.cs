@@ -4,6 +4,7 @@ using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
+using Dvc.Engine.Persistence.Idempotency;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Catalog;
 using Dvc.Engine.Server.Localization;
@@ -40,6 +41,9 @@ internal sealed partial class DossierService(
 
     public static string AttachmentErrorKey(string attachmentId) => AttachmentErrorPrefix + attachmentId;
 
+    /// <summary>Errors about the <c>Idempotency-Key</c> header are keyed by its name.</summary>
+    public const string IdempotencyKeyField = "Idempotency-Key";
+
     public async Task<SubmitOutcome> SubmitAsync(SubmitCommand command, CancellationToken ct)
     {
         if (catalog.Compiled(command.ProcedureCode) is not { } procedure || catalog.CurrentVersionId(command.ProcedureCode) is not { } versionId)
@@ -53,34 +57,41 @@ internal sealed partial class DossierService(
             throw new InvalidOperationException("Submissions need a signed-in account; the endpoints require one.");
         }
 
-        if (command.IdempotencyKey is null)
+        if (command.IdempotencyKey is not { } key)
         {
-            return await SubmitOnceAsync(procedure, versionId, command, ct);
+            return (await SubmitOnceAsync(procedure, versionId, command, null, ct))!;
         }
 
-        await using var gate = await idempotency.LockAsync(submitter.UserId, command.IdempotencyKey, ct);
-        var hash = IdempotencyStore.RequestHash(procedure.Code, command.Data.ToJsonString(), command.Files);
-        if (await idempotency.FindAsync(submitter.UserId, command.IdempotencyKey, ct) is { } seen)
+        if (key.Length > IdempotencyStore.MaxKeyLength)
         {
-            if (seen.RequestHash != hash)
+            return new SubmitOutcome.Invalid(new Dictionary<string, string[]> { [IdempotencyKeyField] = [text.Format("api.idempotencyKeyTooLong", IdempotencyStore.MaxKeyLength)] });
+        }
+
+        // Answered from the record when the key was seen; else filed with the record in the same transaction. An
+        // attempt that loses the race to record the key (a retry overtaking its original) rolls back and replays.
+        var hash = SubmissionHash(procedure.Code, command);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (await idempotency.FindAsync(submitter.UserId, key, ct) is { } seen)
             {
-                return new SubmitOutcome.KeyReused(command.IdempotencyKey);
+                if (seen.Operation != IdempotentOperations.Submit || seen.RequestHash != hash)
+                {
+                    return new SubmitOutcome.KeyReused(key);
+                }
+
+                var existing = await store.GetAsync(seen.DossierId, ct);
+                return existing is null
+                    ? new SubmitOutcome.KeyReused(key)
+                    : new SubmitOutcome.Submitted(Receipt(existing, procedure, null), Replayed: true);
             }
 
-            var existing = await store.GetByCodeAsync(seen.DossierCode, ct);
-            if (existing is not null)
+            if (await SubmitOnceAsync(procedure, versionId, command, hash, ct) is { } outcome)
             {
-                return new SubmitOutcome.Submitted(Receipt(existing, procedure, null), Replayed: true);
+                return outcome;
             }
         }
 
-        var outcome = await SubmitOnceAsync(procedure, versionId, command, ct);
-        if (outcome is SubmitOutcome.Submitted submitted)
-        {
-            await idempotency.RememberAsync(submitter.UserId, command.IdempotencyKey, new IdempotencyRecord(hash, submitted.Receipt.Code), ct);
-        }
-
-        return outcome;
+        return new SubmitOutcome.KeyReused(key);
     }
 
     /// <summary>
@@ -155,7 +166,8 @@ internal sealed partial class DossierService(
         return errors.Count > 0 ? new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null) : new Assessment(null, decision);
     }
 
-    private async Task<SubmitOutcome> SubmitOnceAsync(CompiledProcedure procedure, Guid versionId, SubmitCommand command, CancellationToken ct)
+    /// <summary>Files the submission; null when <paramref name="requestHash"/> is set and another attempt recorded the key first.</summary>
+    private async Task<SubmitOutcome?> SubmitOnceAsync(CompiledProcedure procedure, Guid versionId, SubmitCommand command, string? requestHash, CancellationToken ct)
     {
         var culture = command.Culture;
         var assessment = Assess(procedure, command, requireFiles: true);
@@ -204,8 +216,8 @@ internal sealed partial class DossierService(
             ["trace"] = trace.ToJson(),
         };
 
-        // The dossier and its started workflow commit together: a crash in between must not leave a filed dossier
-        // that no workflow will ever process.
+        // The dossier, its started workflow and its idempotency record commit together: a crash in between must not
+        // leave a filed dossier that no workflow will ever process, nor one that a retry of the same key files again.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
         var dossier = await store.CreateAsync(
             new NewDossier
@@ -226,6 +238,11 @@ internal sealed partial class DossierService(
             },
             ct);
         await workflow.StartAsync(procedure, dossier, ct);
+        if (requestHash is not null && !await idempotency.TryRememberAsync(submitter.UserId!, command.IdempotencyKey!, IdempotentOperations.Submit, requestHash, dossier.Id, ct))
+        {
+            return null;
+        }
+
         await scope.CommitAsync(ct);
         LogSubmitted(logger, dossier.Code, procedure.Code, assistedBy is not null);
 
@@ -366,7 +383,7 @@ internal sealed partial class DossierService(
     /// Confirms the payment the workflow waits for. Without a payment plugin the portal offers a local simulated
     /// gateway (Development and tests); the plugin's signed callback resumes the same bookmark.
     /// </summary>
-    public async Task<CommandResult> PayAsync(string code, Viewer viewer, CancellationToken ct)
+    public async Task<CommandResult> PayAsync(string code, Viewer viewer, string? idempotencyKey, CancellationToken ct)
     {
         var dossier = await store.GetByCodeAsync(code, ct);
         if (dossier is null || !IsOwner(dossier, viewer) || catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode) is not { } procedure)
@@ -374,14 +391,45 @@ internal sealed partial class DossierService(
             return CommandResult.Missing;
         }
 
+        // A retried confirmation with the key of one that went through is answered as it was, not as a conflict.
+        var hash = idempotencyKey is null ? null : FileStore.Sha256(System.Text.Encoding.UTF8.GetBytes(IdempotentOperations.Pay + "\n" + dossier.Code));
+        if (idempotencyKey is not null)
+        {
+            if (idempotencyKey.Length > IdempotencyStore.MaxKeyLength)
+            {
+                return new CommandResult.Invalid(new Dictionary<string, string[]> { [IdempotencyKeyField] = [text.Format("api.idempotencyKeyTooLong", IdempotencyStore.MaxKeyLength)] });
+            }
+
+            if (await idempotency.FindAsync(viewer.UserId!, idempotencyKey, ct) is { } seen)
+            {
+                return seen.Operation == IdempotentOperations.Pay && seen.RequestHash == hash
+                    ? CommandResult.Done
+                    : new CommandResult.Conflict(text["problem.keyReused"]);
+            }
+        }
+
         if (dossier.Status != DossierStatuses.AwaitingPayment)
         {
             return new CommandResult.Conflict(text["dossier.notAwaitingPayment"]);
         }
 
+        // The resumed workflow and the key's record commit together, like a submission and its key.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var transaction = $"SIM-{clock.GetUtcNow():yyyyMMddHHmmss}-{dossier.Code}";
         var step = await workflow.PaidAsync(procedure, dossier, transaction, viewer, ct);
-        return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingPayment"]);
+        if (!step.Accepted)
+        {
+            return new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingPayment"]);
+        }
+
+        if (idempotencyKey is not null && !await idempotency.TryRememberAsync(viewer.UserId!, idempotencyKey, IdempotentOperations.Pay, hash!, dossier.Id, ct))
+        {
+            // Another attempt with this key paid first; this one changes nothing and answers as that one did.
+            return CommandResult.Done;
+        }
+
+        await scope.CommitAsync(ct);
+        return CommandResult.Done;
     }
 
     public async Task<CommandResult> RateAsync(string code, Viewer viewer, int rating, string? feedback, CancellationToken ct)
@@ -532,6 +580,12 @@ internal sealed partial class DossierService(
             }
         }
     }
+
+    /// <summary>Procedure, data and each file's content: a retry must send the same submission to get the same dossier.</summary>
+    private static string SubmissionHash(string procedureCode, SubmitCommand command) =>
+        FileStore.Sha256(System.Text.Encoding.UTF8.GetBytes(
+            procedureCode + "\n" + command.Data.ToJsonString() + "\n" + command.OnBehalfOf?.Email + "\n"
+            + string.Join("\n", command.Files.Select(a => a.AttachmentId + ":" + FileStore.Sha256(a.Content)))));
 
     private Forms.LocalizedString ProcedureName(string code) => catalog.Find(code)?.Summary.Name ?? new(code, null);
 

@@ -231,6 +231,7 @@ internal sealed class PortalText
         ["api.taskStatusUnknown"] = ("Trạng thái lọc phải là một trong: {0}.", "The status filter must be one of: {0}."),
         ["api.invalidText"] = ("Nội dung không phải văn bản hợp lệ (UTF-8).", "This is not valid text (UTF-8)."),
         ["api.dateOutOfRange"] = ("Nhập một ngày dạng dd/MM/yyyy, từ 02/01/0001 đến 30/12/9999.", "Enter a date as dd/MM/yyyy, from 02/01/0001 to 30/12/9999."),
+        ["api.idempotencyKeyTooLong"] = ("Idempotency-Key dài tối đa {0} ký tự.", "The Idempotency-Key is at most {0} characters long."),
         ["api.procedureCodeRequired"] = ("Vui lòng cho biết mã thủ tục (procedureCode).", "The procedure code (procedureCode) is required."),
         ["api.attachmentIncomplete"] = ("Tệp đính kèm phải có attachmentId, fileName, contentType và contentBase64.", "An attachment needs attachmentId, fileName, contentType and contentBase64."),
         ["api.attachmentNotBase64"] = ("Nội dung tệp (contentBase64) không phải chuỗi base64 hợp lệ.", "The file content (contentBase64) is not valid base64."),

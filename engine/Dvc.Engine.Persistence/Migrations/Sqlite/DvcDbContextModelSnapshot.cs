@@ -255,6 +255,48 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Dvc.Engine.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Dvc.Engine.Persistence.Identity.DvcUser", b =>
                 {
                     b.Property<string>("Id")
@@ -821,6 +863,15 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Dvc.Engine.Persistence.Dossiers.Feedback", b =>
+                {
+                    b.HasOne("Dvc.Engine.Persistence.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dvc.Engine.Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Dvc.Engine.Persistence.Dossiers.Dossier", null)
                         .WithMany()

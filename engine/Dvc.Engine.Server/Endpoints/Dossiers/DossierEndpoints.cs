@@ -29,7 +29,7 @@ internal static class DossierEndpoints
         group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway). Repeat with the same Idempotency-Key to get the same answer.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{code}/attachments/{id:guid}", Attachment).WithName("DownloadDossierAttachment").WithSummary("Download one uploaded file.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -112,8 +112,8 @@ internal static class DossierEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Pay(
-        string code, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>
-        ToResult(await dossiers.PayAsync(code, Viewer.From(user), ct), text);
+        string code, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>
+        ToResult(await dossiers.PayAsync(code, Viewer.From(user), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct), text);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Rate(
         string code, RatingRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>

@@ -62,7 +62,7 @@ internal sealed class DetailsModel(DossierService dossiers, ProcedureCatalog cat
 
     public async Task<IActionResult> OnPostPayAsync(string code, CancellationToken ct)
     {
-        var result = await dossiers.PayAsync(code, Viewer.From(User), ct);
+        var result = await dossiers.PayAsync(code, Viewer.From(User), null, ct);
         return result is CommandResult.NotFound ? NotFound() : RedirectToPage(new { code });
     }
 
