@@ -7,15 +7,21 @@ namespace Dvc.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The real server, started as its own process on a free loopback port with a temporary SQLite file and file store,
-/// serving the repository's definitions with the Development demo accounts.
+/// serving the repository's definitions with the Development demo accounts (unless told not to seed them).
 /// </summary>
-public sealed class ServerProcess : IAsyncLifetime
+public sealed class ServerProcess(bool seedDemoAccounts = true) : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _output = new();
     private Process? _process;
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>The SQLite file the server writes (the same across restarts).</summary>
+    public string DatabaseFile => Path.Combine(_folder, "dvc.db");
+
+    /// <summary>How many times the process was started.</summary>
+    public int Starts { get; private set; }
 
     public string Output
     {
@@ -28,11 +34,33 @@ public sealed class ServerProcess : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{port}");
+        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        return StartAsync();
+    }
+
+    /// <summary>
+    /// Ends the process at once with SIGKILL, as a crash or an OOM kill would: no shutdown hooks, no flush, open
+    /// transactions simply stop. The data folder and the address stay for <see cref="StartAsync"/>.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server on the same data folder and address, and waits until it answers /health.</summary>
+    public async Task StartAsync()
+    {
+        Starts++;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Repository.ServerProject,
@@ -44,25 +72,25 @@ public sealed class ServerProcess : IAsyncLifetime
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Dvc__Database"] = Path.Combine(_folder, "dvc.db");
+        start.Environment["Dvc__Database"] = DatabaseFile;
         start.Environment["Dvc__Files__Root"] = Path.Combine(_folder, "files");
         start.Environment["Dvc__DefinitionsPath"] = Repository.Definitions;
-        start.Environment["Dvc__SeedDemoAccounts"] = "true";
+        start.Environment["Dvc__SeedDemoAccounts"] = seedDemoAccounts ? "true" : "false";
         start.Environment["Logging__Console__FormatterName"] = "simple";
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var process = _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"The server exited with code {process.ExitCode}:\n{Output}");
             }
 
             try
@@ -89,13 +117,7 @@ public sealed class ServerProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await KillAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
