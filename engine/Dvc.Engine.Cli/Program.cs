@@ -3,7 +3,7 @@ using Dvc.Engine.Cli.Commands;
 
 namespace Dvc.Engine.Cli;
 
-/// <summary><c>dvc</c>: validate, test, scaffold and run procedure definitions.</summary>
+/// <summary><c>dvc</c>: validate, test, scaffold and run procedure definitions; verify a server's audit log.</summary>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -23,6 +23,7 @@ internal static class Program
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 }

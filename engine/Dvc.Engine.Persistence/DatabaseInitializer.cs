@@ -43,7 +43,16 @@ public sealed partial class DatabaseInitializer(DvcDbContext db, ILogger<Databas
         {
             LogUpToDate();
         }
+
+        // Logs written before the audit chain existed are chained once; every later event is chained as written.
+        if (await Dossiers.DossierAuditChain.SealUnchainedAsync(db, cancellationToken) is > 0 and var sealedCount)
+        {
+            LogSealed(sealedCount);
+        }
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Audit chain: sealed the event logs of {Count} dossier(s) written before it existed.")]
+    private partial void LogSealed(int count);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied ({Migrations}).")]
     private partial void LogMigrated(int count, string migrations);

@@ -21,6 +21,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Status).HasMaxLength(64).IsRequired();
         builder.Property(d => d.PausedWorkingDays).HasPrecision(9, 6);
         builder.Property(d => d.ResultFileKey).HasMaxLength(512);
+        builder.Property(d => d.LastEventHash).HasMaxLength(64);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.ApplicantUserId);

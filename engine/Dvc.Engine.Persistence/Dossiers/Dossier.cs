@@ -59,5 +59,11 @@ public sealed class Dossier : IVersioned
 
     public long Version { get; set; }
 
+    /// <summary>Sequence of the last event of the dossier's log: deleting the newest events breaks the chain here.</summary>
+    public long? LastEventSequence { get; set; }
+
+    /// <summary>Hash of that last event (<see cref="DossierEvent.Hash"/>).</summary>
+    public string? LastEventHash { get; set; }
+
     public List<DossierAttachment> Attachments { get; set; } = [];
 }

@@ -57,16 +57,9 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
             Attachments = request.Attachments.Select(a => NewAttachmentEntity(Guid.Empty, a, submittedAt)).ToList(),
         };
         db.Dossiers.Add(dossier);
-        db.DossierEvents.Add(new DossierEvent
-        {
-            Id = Guid.CreateVersion7(submittedAt),
-            DossierId = dossier.Id,
-            Sequence = 1,
-            At = submittedAt,
-            Actor = request.SubmittedByUserId ?? request.ApplicantUserId ?? AnonymousActor,
-            Kind = "Submitted",
-            DataJson = request.SubmittedEventDataJson,
-        });
+        var submitted = AddEvent(dossier.Id, 1, string.Empty, new NewDossierEvent(request.SubmittedByUserId ?? request.ApplicantUserId ?? AnonymousActor, "Submitted", request.SubmittedEventDataJson), submittedAt);
+        dossier.LastEventSequence = 1;
+        dossier.LastEventHash = submitted.Hash;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -134,12 +127,22 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(newEvent);
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var entity = AddEvent(dossierId, await NextSequenceAsync(dossierId, cancellationToken), newEvent);
+        var last = await LastLinkAsync(dossierId, cancellationToken);
+        var entity = AddEvent(dossierId, last.Sequence + 1, last.Hash, newEvent, time.GetUtcNow());
+        // The dossier's last link moves with its log; a direct UPDATE, so the dossier's version (what its editors
+        // compare) does not change for an event that changes nothing else.
+        await db.Dossiers.Where(d => d.Id == dossierId).ExecuteUpdateAsync(
+            u => u.SetProperty(d => d.LastEventSequence, entity.Sequence).SetProperty(d => d.LastEventHash, entity.Hash),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return ToEventRecord(entity);
     }
+
+    /// <summary>True when <paramref name="actor"/> wrote a <paramref name="kind"/> event on the dossier at or after <paramref name="since"/>.</summary>
+    public Task<bool> HasEventSinceAsync(Guid dossierId, string kind, string actor, DateTimeOffset since, CancellationToken cancellationToken) =>
+        db.DossierEvents.AsNoTracking().AnyAsync(e => e.DossierId == dossierId && e.Kind == kind && e.Actor == actor && e.At >= since, cancellationToken);
 
     /// <summary>The dossier's log in order.</summary>
     public async Task<IReadOnlyList<DossierEventRecord>> ListEventsAsync(Guid dossierId, CancellationToken cancellationToken) =>
@@ -205,10 +208,18 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
             }
 
             DossierEvent? last = null;
-            var next = await NextSequenceAsync(dossierId, cancellationToken);
+            var link = await LastLinkAsync(dossierId, cancellationToken);
+            var now = time.GetUtcNow();
             foreach (var newEvent in events)
             {
-                last = AddEvent(dossierId, next++, newEvent);
+                last = AddEvent(dossierId, link.Sequence + 1, link.Hash, newEvent, now);
+                link = (last.Sequence, last.Hash);
+            }
+
+            if (last is not null)
+            {
+                dossier.LastEventSequence = last.Sequence;
+                dossier.LastEventHash = last.Hash;
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -272,23 +283,32 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
         return (ratings.Count, ratings.Count == 0 ? 0 : ratings.Average());
     }
 
-    /// <summary>Must run inside a write transaction: the next sequence is read, then written by the caller.</summary>
-    private async Task<long> NextSequenceAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        (await db.DossierEvents.Where(e => e.DossierId == dossierId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0) + 1;
-
-    private DossierEvent AddEvent(Guid dossierId, long sequence, NewDossierEvent newEvent)
+    /// <summary>
+    /// The last event's sequence and hash (0 and "" for an empty log). Must run inside a write transaction: the link
+    /// is read, then extended by the caller.
+    /// </summary>
+    private async Task<(long Sequence, string Hash)> LastLinkAsync(Guid dossierId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var last = await db.DossierEvents.Where(e => e.DossierId == dossierId)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is null ? (0, string.Empty) : (last.Sequence, last.Hash);
+    }
+
+    private DossierEvent AddEvent(Guid dossierId, long sequence, string previousHash, NewDossierEvent newEvent, DateTimeOffset at)
+    {
         var entity = new DossierEvent
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Guid.CreateVersion7(at),
             DossierId = dossierId,
             Sequence = sequence,
-            At = now,
+            At = at,
             Actor = newEvent.Actor,
             Kind = newEvent.Kind,
             DataJson = newEvent.DataJson,
             Reason = newEvent.Reason,
+            Hash = DossierAuditChain.Hash(dossierId, sequence, at, newEvent.Actor, newEvent.Kind, newEvent.DataJson, newEvent.Reason, previousHash),
         };
         db.DossierEvents.Add(entity);
         return entity;

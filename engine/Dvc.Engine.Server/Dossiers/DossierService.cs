@@ -265,8 +265,33 @@ internal sealed partial class DossierService(
     public async Task<DossierView?> FindAsync(string code, Viewer viewer, CancellationToken ct)
     {
         var dossier = await store.GetByCodeAsync(code, ct);
-        return dossier is not null && CanSee(dossier, viewer) ? await ViewAsync(dossier, viewer, full: true, ct) : null;
+        if (dossier is null || !CanSee(dossier, viewer))
+        {
+            return null;
+        }
+
+        await RecordReadAsync(dossier, viewer, ct);
+        return await ViewAsync(dossier, viewer, full: true, ct);
     }
+
+    /// <summary>
+    /// A staff member opened someone else's dossier: recorded in its chained log, once per officer and dossier in
+    /// <see cref="ReadWindow"/> so reloading a page does not flood the log.
+    /// </summary>
+    internal async Task RecordReadAsync(DossierRecord dossier, Viewer viewer, CancellationToken ct)
+    {
+        if (!viewer.IsStaff || IsOwner(dossier, viewer))
+        {
+            return;
+        }
+
+        if (!await store.HasEventSinceAsync(dossier.Id, DossierEvents.Viewed, viewer.UserId!, clock.GetUtcNow() - ReadWindow, ct))
+        {
+            await store.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, DossierEvents.Viewed), ct);
+        }
+    }
+
+    private static readonly TimeSpan ReadWindow = TimeSpan.FromMinutes(10);
 
     /// <summary>Public tracking: status and progress only, no personal data.</summary>
     public async Task<DossierView?> TrackAsync(string code, CancellationToken ct)
@@ -463,7 +488,13 @@ internal sealed partial class DossierService(
     public async Task<ResultDocument?> GetResultAsync(string code, Viewer viewer, CancellationToken ct)
     {
         var dossier = await store.GetByCodeAsync(code, ct);
-        return dossier is not null && CanSee(dossier, viewer) ? await results.ReadAsync(dossier, ct) : null;
+        if (dossier is null || !CanSee(dossier, viewer) || await results.ReadAsync(dossier, ct) is not { } document)
+        {
+            return null;
+        }
+
+        await RecordDownloadAsync(dossier, viewer, "result", document.FileName, ct);
+        return document;
     }
 
     public async Task<ResultDocument?> GetAttachmentAsync(string code, Guid id, Viewer viewer, CancellationToken ct)
@@ -480,8 +511,16 @@ internal sealed partial class DossierService(
             return null;
         }
 
+        await RecordDownloadAsync(dossier, viewer, attachment.AttachmentId, attachment.FileName, ct);
         return new ResultDocument(attachment.FileName, attachment.ContentType, content);
     }
+
+    /// <summary>Every download of a file of the dossier (result or attachment), by anyone, goes into its chained log.</summary>
+    private Task<DossierEventRecord> RecordDownloadAsync(DossierRecord dossier, Viewer viewer, string what, string fileName, CancellationToken ct) =>
+        store.AppendEventAsync(
+            dossier.Id,
+            new NewDossierEvent(viewer.UserId ?? DossierStore.AnonymousActor, DossierEvents.Downloaded, new JsonObject { ["file"] = what, ["fileName"] = fileName }.ToJsonString()),
+            ct);
 
     internal static bool IsOwner(DossierRecord dossier, Viewer viewer) =>
         viewer.UserId is not null && (viewer.UserId == dossier.ApplicantUserId || viewer.UserId == dossier.SubmittedByUserId);

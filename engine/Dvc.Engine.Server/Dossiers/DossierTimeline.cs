@@ -22,7 +22,9 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
         var entries = new List<TimelineEntry>();
         foreach (var e in events)
         {
-            if ((!full && e.Kind == DossierEvents.Rated) || (!staff && e.Kind == DossierEvents.Log))
+            // Reads and downloads are the access log (kept for audit), not the dossier's history.
+            if ((!full && e.Kind == DossierEvents.Rated) || (!staff && e.Kind is DossierEvents.Log or DossierEvents.TaskClaimed or DossierEvents.TaskUnclaimed)
+                || DossierEvents.IsAccess(e.Kind))
             {
                 continue;
             }
@@ -31,6 +33,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
             var title = e.Kind switch
             {
                 DossierEvents.StatusChanged => text.Format("event.StatusChanged", text["status." + (data?["to"]?.GetValue<string>() ?? "")]),
+                DossierEvents.TaskClaimed or DossierEvents.TaskUnclaimed => text.Format("event." + e.Kind, Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? "")),
                 DossierEvents.TaskCompleted => text.Format(
                     "event.TaskCompleted",
                     Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),

@@ -253,6 +253,8 @@ internal sealed class PortalText
         ["event.Rated"] = ("Công dân đã đánh giá", "The citizen rated the service"),
         ["event.ClockPaused"] = ("Tạm dừng tính thời hạn", "Deadline clock paused"),
         ["event.DeadlineExtended"] = ("Gia hạn thời hạn giải quyết", "Deadline extended"),
+        ["event.TaskClaimed"] = ("Nhận xử lý: {0}", "Taken: {0}"),
+        ["event.TaskUnclaimed"] = ("Trả lại để cán bộ khác xử lý: {0}", "Given back to the queue: {0}"),
         ["event.Notified"] = ("Đã gửi thông báo ({0})", "Notification sent ({0})"),
         ["event.Overdue"] = ("Quá hạn giải quyết: phiếu xin lỗi và hẹn lại ngày trả kết quả", "Overdue: apology and a new date"),
         ["outcome.Sign"] = ("Ký duyệt", "Sign"),

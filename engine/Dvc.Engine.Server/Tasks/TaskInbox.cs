@@ -87,6 +87,7 @@ internal sealed class TaskInbox(
             return null;
         }
 
+        await dossierViews.RecordReadAsync(dossier, viewer, ct);
         var names = await NamesAsync([task.ClaimedBy ?? task.CompletedBy], ct);
         var summary = await SummaryAsync(task, dossier.Code, dossier.ProcedureCode, names, ct);
         return (summary, await dossierViews.ViewAsync(dossier, viewer, full: true, ct));
@@ -100,7 +101,15 @@ internal sealed class TaskInbox(
             return CommandResult.Missing;
         }
 
+        // The claim and its event in the dossier's log commit together.
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var result = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);
+        if (result.Outcome == TaskChangeOutcome.Succeeded)
+        {
+            await AppendTaskEventAsync(task, viewer, DossierEvents.TaskClaimed, ct);
+            await scope.CommitAsync(ct);
+        }
+
         return result.Outcome switch
         {
             TaskChangeOutcome.Succeeded => CommandResult.Done,
@@ -117,7 +126,14 @@ internal sealed class TaskInbox(
             return CommandResult.Missing;
         }
 
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
         var result = await tasks.UnclaimAsync(id, viewer.UserId!, ct);
+        if (result.Outcome == TaskChangeOutcome.Succeeded)
+        {
+            await AppendTaskEventAsync(task, viewer, DossierEvents.TaskUnclaimed, ct);
+            await scope.CommitAsync(ct);
+        }
+
         return result.Outcome switch
         {
             TaskChangeOutcome.Succeeded => CommandResult.Done,
@@ -190,6 +206,12 @@ internal sealed class TaskInbox(
         await scope.CommitAsync(ct);
         return CommandResult.Done;
     }
+
+    private Task<DossierEventRecord> AppendTaskEventAsync(HumanTaskRecord task, Viewer viewer, string kind, CancellationToken ct) =>
+        dossiers.AppendEventAsync(
+            task.DossierId,
+            new NewDossierEvent(viewer.UserId!, kind, new JsonObject { ["taskId"] = task.Id.ToString(), ["title"] = task.Title, ["role"] = task.Role }.ToJsonString()),
+            ct);
 
     private static bool CanAct(HumanTaskRecord task, Viewer viewer) => viewer.IsStaff && viewer.WorksFor(task.AgencyCode) && viewer.Holds(task.Role);
 

@@ -15,4 +15,14 @@ internal static class DossierEvents
     public const string Log = "Log";
     public const string Overdue = "Overdue";
     public const string Notified = "Notified";
+
+    // The access log: who read, downloaded, took or gave back the dossier's work. Kept in the chained log for
+    // audit (dvc audit verify); the readable history leaves reads and downloads out.
+    public const string Viewed = "Viewed";
+    public const string Downloaded = "Downloaded";
+    public const string TaskClaimed = "TaskClaimed";
+    public const string TaskUnclaimed = "TaskUnclaimed";
+
+    /// <summary>Kinds that record access rather than processing.</summary>
+    public static bool IsAccess(string kind) => kind is Viewed or Downloaded;
 }

@@ -34,11 +34,14 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>The server's SQLite file.</summary>
+    public string DatabaseFile => Path.Combine(_folder, "dvc.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Dvc:Database", Path.Combine(_folder, "dvc.db"));
+        builder.UseSetting("Dvc:Database", DatabaseFile);
         builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Dvc:DefinitionsPath", _definitions);
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");

@@ -59,6 +59,13 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     b.Property<long?>("FeeVnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastEventHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastEventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OverdueNotifiedAt")
                         .HasColumnType("INTEGER");
 
@@ -199,6 +206,11 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
