@@ -175,7 +175,9 @@ internal sealed class FormCompiler
             CascadeFrom = ui?["cascadeFrom"]?.ToString(),
             Required = required,
             Properties = properties,
-            AdditionalPropertiesAllowed = schema["additionalProperties"] is not JsonValue ap || !ap.TryGetValue<bool>(out var allowed) || allowed,
+            // A submission holds the form's fields and nothing else: unknown members (a 5 MB string, a million-item
+            // array under a name the form never asked for) are refused unless the schema explicitly allows them.
+            AdditionalPropertiesAllowed = schema["additionalProperties"] is JsonValue ap && ap.TryGetValue<bool>(out var allowed) && allowed,
             Items = items,
             Enum = schema["enum"] is JsonArray values ? values.Select(v => v?.DeepClone()).ToArray() : null,
             EnumLabels = ReadLocalizedMap(ui?["enumLabels"]),

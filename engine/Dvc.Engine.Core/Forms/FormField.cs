@@ -40,7 +40,8 @@ public sealed record FormField
 
     public IReadOnlyList<FormField> Properties { get; init; } = [];
 
-    public bool AdditionalPropertiesAllowed { get; init; } = true;
+    /// <summary>Members the schema does not declare are accepted only with an explicit <c>additionalProperties: true</c>.</summary>
+    public bool AdditionalPropertiesAllowed { get; init; }
 
     public FormField? Items { get; init; }
 

@@ -33,6 +33,7 @@ internal sealed partial class DossierService(
     DossierTimeline timeline,
     PortalText text,
     Microsoft.Extensions.Options.IOptions<Hosting.UploadOptions> uploads,
+    Microsoft.Extensions.Options.IOptions<Hosting.SubmissionOptions> submissions,
     TimeProvider clock,
     ILogger<DossierService> logger)
 {
@@ -139,8 +140,8 @@ internal sealed partial class DossierService(
         }
 
         AddUnitErrors(procedure, command.Data, errors);
-
-        CheckFiles(procedure, command.Files, errors);
+        CheckSize(command.Data, errors);
+        CheckFiles(procedure, command.Files, new Dictionary<string, int>(), errors);
         if (errors.Count > 0)
         {
             return new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null);
@@ -193,8 +194,7 @@ internal sealed partial class DossierService(
         var attachments = new List<NewAttachment>();
         foreach (var file in command.Files)
         {
-            var key = await files.SaveBlobAsync(file.Content, ct);
-            attachments.Add(new NewAttachment(file.AttachmentId, file.FileName, file.ContentType, file.Content.LongLength, FileStore.Sha256(file.Content), key));
+            attachments.Add(await StoreAsync(file, ct));
         }
 
         var rules = trace.Rules.Select(r => new JsonObject
@@ -341,7 +341,8 @@ internal sealed partial class DossierService(
         }
 
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        CheckFiles(procedure, newFiles, errors);
+        var filed = (await store.ListAttachmentsAsync(dossier.Id, ct)).GroupBy(a => a.AttachmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        CheckFiles(procedure, newFiles, filed, errors);
         if (newFiles.Count == 0 && string.IsNullOrWhiteSpace(note) && data is null)
         {
             Add(errors, "", [text["dossier.supplementEmpty"]]);
@@ -357,6 +358,7 @@ internal sealed partial class DossierService(
             }
 
             AddUnitErrors(procedure, corrected, errors);
+            CheckSize(corrected, errors);
         }
 
         if (errors.Count > 0)
@@ -368,13 +370,12 @@ internal sealed partial class DossierService(
         await using var scope = await db.BeginWriteTransactionAsync(ct);
         foreach (var file in newFiles)
         {
-            var key = await files.SaveBlobAsync(file.Content, ct);
-            await store.AddAttachmentAsync(dossier.Id, new NewAttachment(file.AttachmentId, file.FileName, file.ContentType, file.Content.LongLength, FileStore.Sha256(file.Content), key), ct);
+            await store.AddAttachmentAsync(dossier.Id, await StoreAsync(file, ct), ct);
         }
 
         var eventData = new JsonObject
         {
-            ["files"] = new JsonArray([.. newFiles.Select(f => (JsonNode)JsonValue.Create(f.FileName))]),
+            ["files"] = new JsonArray([.. newFiles.Select(f => (JsonNode)JsonValue.Create(FileNames.Normalize(f.FileName)))]),
             ["dataChanged"] = data is not null,
         };
         var updated = await store.UpdateAsync(
@@ -595,28 +596,76 @@ internal sealed partial class DossierService(
         }
     }
 
-    private void CheckFiles(CompiledProcedure procedure, IReadOnlyList<IncomingFile> incoming, Dictionary<string, List<string>> errors)
+    /// <summary>
+    /// Each file is judged by its content, not by the name or type the client declared: it must be one of the
+    /// attachment's accepted types by its first bytes (an EXE or a page sent as application/pdf is refused), agree
+    /// with the declared type when one is given, not be empty, fit the size limit, and the slot must not hold more
+    /// than the configured number of files (counting <paramref name="filed"/> ones).
+    /// </summary>
+    private void CheckFiles(CompiledProcedure procedure, IReadOnlyList<IncomingFile> incoming, IReadOnlyDictionary<string, int> filed, Dictionary<string, List<string>> errors)
     {
-        foreach (var file in incoming)
+        foreach (var slot in incoming.GroupBy(f => f.AttachmentId, StringComparer.Ordinal))
         {
-            var key = AttachmentErrorKey(file.AttachmentId);
-            if (procedure.Manifest.FindAttachment(file.AttachmentId) is not { } definition)
+            var key = AttachmentErrorKey(slot.Key);
+            if (procedure.Manifest.FindAttachment(slot.Key) is not { } definition)
             {
-                Add(errors, key, [text.Format("form.fileUnknown", file.AttachmentId)]);
+                Add(errors, key, [text.Format("form.fileUnknown", slot.Key)]);
                 continue;
             }
 
-            if (definition.AcceptedTypes.Count > 0 && !definition.AcceptedTypes.Contains(file.ContentType, StringComparer.OrdinalIgnoreCase))
+            var maxFiles = uploads.Value.MaxFilesPerAttachment;
+            if (slot.Count() + filed.GetValueOrDefault(slot.Key) > maxFiles)
             {
-                Add(errors, key, [text["form.fileType"]]);
+                Add(errors, key, [text.Format("form.fileTooMany", maxFiles)]);
             }
 
             // The attachment's own limit, never above the server-wide ceiling.
             var limitMb = definition.MaxSizeMb > 0 ? Math.Min(definition.MaxSizeMb, uploads.Value.MaxFileSizeMb) : uploads.Value.MaxFileSizeMb;
-            if (file.Content.LongLength > (long)(limitMb * 1024 * 1024))
+            foreach (var file in slot)
             {
-                Add(errors, key, [text.Format("form.fileTooLarge", limitMb)]);
+                if (file.Content.Length == 0)
+                {
+                    Add(errors, key, [text["form.fileEmpty"]]);
+                    continue;
+                }
+
+                var detected = FileSignatures.Detect(file.Content);
+                var declared = FileSignatures.MediaType(file.ContentType);
+                if (detected is null || (definition.AcceptedTypes.Count > 0 && !definition.AcceptedTypes.Contains(detected, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Add(errors, key, [text["form.fileType"]]);
+                }
+                else if (declared is not null && declared != "application/octet-stream" && declared != detected)
+                {
+                    Add(errors, key, [text["form.fileMismatch"]]);
+                }
+
+                if (file.Content.LongLength > (long)(limitMb * 1024 * 1024))
+                {
+                    Add(errors, key, [text.Format("form.fileTooLarge", limitMb)]);
+                }
             }
+        }
+    }
+
+    /// <summary>Stores a checked file's bytes; the attachment keeps its normalised name and the type its content showed.</summary>
+    private async Task<NewAttachment> StoreAsync(IncomingFile file, CancellationToken ct)
+    {
+        var key = await files.SaveBlobAsync(file.Content, ct);
+        var type = FileSignatures.Detect(file.Content) ?? throw new InvalidOperationException("Files are checked before they are stored.");
+        return new NewAttachment(file.AttachmentId, FileNames.Normalize(file.FileName), type, file.Content.LongLength, FileStore.Sha256(file.Content), key);
+    }
+
+    /// <summary>
+    /// Bounds what a submission can carry beyond its fields' own limits: the data as a whole, however its strings
+    /// and lists are spread (<see cref="SubmissionOptions.MaxDataKb"/>).
+    /// </summary>
+    private void CheckSize(JsonObject data, Dictionary<string, List<string>> errors)
+    {
+        var limit = submissions.Value.MaxDataKb;
+        if (System.Text.Encoding.UTF8.GetByteCount(data.ToJsonString()) > limit * 1024L)
+        {
+            Add(errors, "", [text.Format("form.dataTooLarge", limit)]);
         }
     }
 

@@ -22,8 +22,9 @@ internal sealed class KeptUploads(FileStore store, IDataProtectionProvider prote
     public async Task<KeptUpload> KeepAsync(IncomingFile file, string userId, CancellationToken ct)
     {
         var key = await store.SaveBlobAsync(file.Content, ct);
-        var ticket = new Ticket(userId, file.AttachmentId, key, file.FileName, file.ContentType);
-        return new KeptUpload(file.AttachmentId, file.FileName, _protector.Protect(JsonSerializer.Serialize(ticket), Lifetime));
+        var name = FileNames.Normalize(file.FileName);
+        var ticket = new Ticket(userId, file.AttachmentId, key, name, file.ContentType);
+        return new KeptUpload(file.AttachmentId, name, _protector.Protect(JsonSerializer.Serialize(ticket), Lifetime));
     }
 
     /// <summary>The file behind a token, or null when the token is forged, expired, another user's or its bytes are gone.</summary>

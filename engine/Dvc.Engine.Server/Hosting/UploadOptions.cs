@@ -9,4 +9,8 @@ internal sealed class UploadOptions
 
     [Range(1, 100)]
     public int MaxFileSizeMb { get; set; } = 10;
+
+    /// <summary>The most files one attachment slot of a dossier holds, supplements included.</summary>
+    [Range(1, 50)]
+    public int MaxFilesPerAttachment { get; set; } = 5;
 }

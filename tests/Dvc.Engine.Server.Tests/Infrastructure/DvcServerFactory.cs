@@ -37,12 +37,15 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     /// <summary>The server's SQLite file.</summary>
     public string DatabaseFile => Path.Combine(_folder, "dvc.db");
 
+    /// <summary>The server's file store (Dvc:Files:Root).</summary>
+    public string FilesRoot => Path.Combine(_folder, "files");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Development");
         builder.UseSetting("Dvc:Database", DatabaseFile);
-        builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
+        builder.UseSetting("Dvc:Files:Root", FilesRoot);
         builder.UseSetting("Dvc:DefinitionsPath", _definitions);
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.

@@ -53,7 +53,7 @@ internal static class CatalogEndpoints
     }
 
     private static Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult> Assess(string code, AssessmentRequest request, DossierService dossiers, PortalText text) =>
-        JsonText.FirstInvalid(request.Data, "/data") is { } badText ? ApiProblems.InvalidText(badText, text) : dossiers.Assess(code, request.Data, PortalCultures.Current) switch
+        JsonText.FirstInvalid(request.Data, "") is { } badText ? ApiProblems.InvalidText(badText, text) : dossiers.Assess(code, request.Data, PortalCultures.Current) switch
         {
             SubmitOutcome.Assessed a => TypedResults.Ok(new AssessmentDto(
                 true,

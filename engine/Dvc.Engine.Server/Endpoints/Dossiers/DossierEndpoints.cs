@@ -47,7 +47,7 @@ internal static class DossierEndpoints
     {
         // A body that parses but leaves out what the record needs (no procedureCode, no data) is the client's
         // mistake: answer it as field errors, like a form, not as a crash.
-        if (JsonText.FirstInvalid(request.Data, "/data") is { } badText)
+        if (JsonText.FirstInvalid(request.Data, "") is { } badText)
         {
             return ApiProblems.InvalidText(badText, text);
         }
@@ -97,7 +97,7 @@ internal static class DossierEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Supplement(
         string code, SupplementRequest request, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct)
     {
-        if (JsonText.FirstInvalid(request.Data, "/data") is { } badText)
+        if (JsonText.FirstInvalid(request.Data, "") is { } badText)
         {
             return ApiProblems.InvalidText(badText, text);
         }
@@ -145,8 +145,7 @@ internal static class DossierEndpoints
         foreach (var a in uploads ?? [])
         {
             var key = DossierService.AttachmentErrorKey(string.IsNullOrWhiteSpace(a?.AttachmentId) ? "" : a.AttachmentId);
-            var fileName = a?.FileName is { } name ? Path.GetFileName(name) : null;
-            if (a is null || string.IsNullOrWhiteSpace(a.AttachmentId) || string.IsNullOrWhiteSpace(fileName)
+            if (a is null || string.IsNullOrWhiteSpace(a.AttachmentId) || string.IsNullOrWhiteSpace(a.FileName)
                 || string.IsNullOrWhiteSpace(a.ContentType) || a.ContentBase64 is null)
             {
                 errors[key] = [text["api.attachmentIncomplete"]];
@@ -156,7 +155,7 @@ internal static class DossierEndpoints
             var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
             if (Convert.TryFromBase64String(a.ContentBase64, buffer, out var written))
             {
-                files.Add(new IncomingFile(a.AttachmentId, fileName, a.ContentType, buffer[..written]));
+                files.Add(new IncomingFile(a.AttachmentId, a.FileName, a.ContentType, buffer[..written]));
             }
             else
             {

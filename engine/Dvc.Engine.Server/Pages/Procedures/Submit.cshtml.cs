@@ -67,7 +67,11 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         _ => SubmitAsync(code, ct),
     };
 
-    /// <summary>"Kiểm tra điều kiện, lệ phí": the same checks as a submission, showing the fee and documents; nothing is filed.</summary>
+    /// <summary>
+    /// "Kiểm tra điều kiện, lệ phí": the same checks as a submission, showing the fee and documents. Nothing is filed
+    /// and nothing is stored: newly chosen files are not even read (the button posts without them), so checking
+    /// again and again cannot fill the disk; files the page already held stay held.
+    /// </summary>
     private async Task<IActionResult> CheckAsync(string code, CancellationToken ct)
     {
         if (catalog.Find(code) is not { } procedure)
@@ -77,7 +81,11 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
         Procedure = procedure;
         var post = Read(procedure);
-        await KeepAsync(await ReadFilesAsync(ct), new Dictionary<string, string[]>(), ct);
+        foreach (var (file, held) in await ReadKeptAsync([], ct))
+        {
+            Kept[file.AttachmentId] = held;
+        }
+
         return Show(procedure, post, dossiers.Assess(procedure.Code, post.Submission, PortalCultures.Current, post.ConversionErrors));
     }
 
@@ -130,25 +138,34 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+            files.Add(new IncomingFile(file.Name["attachment:".Length..], file.FileName, file.ContentType, buffer.ToArray()));
         }
 
+        files.AddRange((await ReadKeptAsync(files.Select(f => f.AttachmentId), ct)).Select(k => k.File));
+        return files;
+    }
+
+    /// <summary>The files the page held (posted tokens), except for attachments in <paramref name="replaced"/>.</summary>
+    private async Task<List<(IncomingFile File, KeptUpload Kept)>> ReadKeptAsync(IEnumerable<string> replaced, CancellationToken ct)
+    {
+        var skip = replaced.ToHashSet(StringComparer.Ordinal);
         var userId = Viewer.From(User).UserId!;
+        var held = new List<(IncomingFile, KeptUpload)>();
         foreach (var (name, tokens) in Request.Form.Where(kv => kv.Key.StartsWith(KeptUploads.FieldPrefix, StringComparison.Ordinal)))
         {
             var attachmentId = name[KeptUploads.FieldPrefix.Length..];
-            if (files.Any(f => f.AttachmentId == attachmentId) || tokens.FirstOrDefault() is not { Length: > 0 } token)
+            if (skip.Contains(attachmentId) || tokens.FirstOrDefault() is not { Length: > 0 } token)
             {
                 continue;
             }
 
             if (await kept.RestoreAsync(token, userId, ct) is { } restored && restored.File.AttachmentId == attachmentId)
             {
-                files.Add(restored.File);
+                held.Add(restored);
             }
         }
 
-        return files;
+        return held;
     }
 
     private async Task KeepAsync(IEnumerable<IncomingFile> files, IReadOnlyDictionary<string, string[]> errors, CancellationToken ct)
