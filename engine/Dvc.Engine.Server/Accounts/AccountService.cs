@@ -14,6 +14,41 @@ internal sealed class AccountService(UserManager<DvcUser> users, RoleManager<Ide
         return created.Succeeded ? await AddRoleAsync(user, DvcRoles.Citizen) : created;
     }
 
+    /// <summary>
+    /// Self-registration as the public sees it: the password and the address's format are checked, and otherwise
+    /// the answer is success — also when the address already has an account, which is then left as it was. So the
+    /// answer (and its timing: a password is hashed either way) never tells whether an address is registered.
+    /// </summary>
+    public async Task<IReadOnlyList<IdentityError>> RegisterPubliclyAsync(string email, string fullName, string password)
+    {
+        var candidate = new DvcUser { UserName = email, Email = email, FullName = fullName };
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, candidate, password)).Errors);
+        }
+
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            errors.Add(users.ErrorDescriber.InvalidEmail(email));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            users.PasswordHasher.HashPassword(candidate, password);
+            return [];
+        }
+
+        // Two registrations of one new address racing: the loser's "taken" is hidden like any other.
+        var created = await RegisterCitizenAsync(email, fullName, password);
+        return [.. created.Errors.Where(e => e.Code is not nameof(IdentityErrorDescriber.DuplicateEmail) and not nameof(IdentityErrorDescriber.DuplicateUserName))];
+    }
+
     /// <summary>An officer, agency admin or system admin; <paramref name="taskRoles"/> are the procedure roles held ("*" = all).</summary>
     public async Task<IdentityResult> CreateStaffAsync(string email, string fullName, string password, string role, string? agencyCode, IEnumerable<string> taskRoles)
     {

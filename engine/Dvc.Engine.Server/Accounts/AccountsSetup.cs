@@ -73,6 +73,8 @@ internal static class AccountsSetup
             .AddPolicy(DvcPolicies.SystemAdmin, policy => policy.RequireRole(DvcRoles.SystemAdmin));
 
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInGuard>();
+        services.AddSingleton<SignInGuard.Limiters>();
         return services;
     }
 

@@ -27,6 +27,17 @@ internal static class ApiProblems
                 ["reasons"] = failures.Select(f => new { rule = f.Rule, reason = f.Reason }).ToArray(),
             });
 
+    /// <summary>429 with Retry-After (whole seconds), for throttles the rate limiting middleware cannot see.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan retryAfter, PortalText text)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: text["problem.tooMany"],
+            detail: text.Format("problem.tooManyDetail", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))),
+            statusCode: StatusCodes.Status429TooManyRequests,
+            type: ProblemTypes.TooManyRequests);
+    }
+
     public static ProblemHttpResult NotFound(PortalText text, string? detail = null) =>
         TypedResults.Problem(title: text["problem.notFound"], detail: detail, statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound);
 

@@ -33,6 +33,7 @@ internal static class ProblemDetailsSetup
                 StatusCodes.Status404NotFound => ProblemTypes.NotFound,
                 StatusCodes.Status409Conflict => ProblemTypes.Conflict,
                 StatusCodes.Status422UnprocessableEntity => ProblemTypes.NotEligible,
+                StatusCodes.Status429TooManyRequests => ProblemTypes.TooManyRequests,
                 >= 400 and < 500 => ProblemTypes.BadRequest,
                 _ => ProblemTypes.Unexpected,
             };
@@ -63,6 +64,7 @@ internal static class ProblemDetailsSetup
         StatusCodes.Status409Conflict => "problem.conflict",
         StatusCodes.Status413PayloadTooLarge => "problem.tooLarge",
         StatusCodes.Status415UnsupportedMediaType => "problem.unsupportedMediaType",
+        StatusCodes.Status429TooManyRequests => "problem.tooMany",
         StatusCodes.Status500InternalServerError => "problem.unexpected",
         _ => null,
     };

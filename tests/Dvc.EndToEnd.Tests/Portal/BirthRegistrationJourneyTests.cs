@@ -27,13 +27,18 @@ public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClass
         // The catalog and registration.
         await citizen.GotoAsync("/");
         await ShotAsync(citizen, "catalog");
+        var email = $"mai-{Guid.NewGuid():N}@example.vn";
         await citizen.GotoAsync("/account/register");
         await citizen.FillAsync("#fullName", "Trần Thị Mai");
-        await citizen.FillAsync("#email", $"mai-{Guid.NewGuid():N}@example.vn");
+        await citizen.FillAsync("#email", email);
         await citizen.FillAsync("#password", "MatKhau@2026");
         await citizen.FillAsync("#confirm", "MatKhau@2026");
         await ShotAsync(citizen, "register");
         await citizen.ClickAsync("#register");
+
+        // Registration never tells whether the address was taken: it sends the citizen to sign in.
+        await Assertions.Expect(citizen.Locator("#registered")).ToBeVisibleAsync();
+        await SignInAsync(citizen, email, "MatKhau@2026");
 
         // Finds "Đăng ký khai sinh" by searching without diacritics.
         await citizen.FillAsync("#q", "khai sinh");

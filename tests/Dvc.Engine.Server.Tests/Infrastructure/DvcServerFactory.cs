@@ -18,19 +18,26 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly string _definitions;
     private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public DvcServerFactory()
-        : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true)
+        : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true, settings: null)
     {
     }
 
     /// <summary>A server on an existing data folder and definitions (to restart "the same" server in a test).</summary>
-    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false)
+    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _folder = folder;
         _definitions = definitions;
         _ownsFolder = ownsFolder;
+        _settings = settings ?? new Dictionary<string, string>();
     }
+
+    /// <summary>A fresh server (own database and files) with some settings changed, e.g. lower throttling limits.</summary>
+    public static DvcServerFactory With(params (string Key, string Value)[] settings) =>
+        new(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true,
+            settings.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal));
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -51,6 +58,14 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test signs in from the same test-server address; the throttling tests set their own limits.
+        builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("Dvc:Throttling:TrackingPerAddressPerMinute", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -1,6 +1,7 @@
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Errors;
+using Dvc.Engine.Server.Hosting;
 using Dvc.Engine.Server.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -13,28 +14,34 @@ internal static class AccountEndpoints
     public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Accounts").AllowAnonymous();
-        group.MapPost("/session", SignIn).WithName("SignIn").WithSummary("Sign in with e-mail and password; sets the session cookie. Lockout applies.");
+        group.MapPost("/session", SignIn).WithName("SignIn").RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("Sign in with e-mail and password; sets the session cookie. Failures are throttled per address and per account.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapDelete("/session", SignOut).WithName("SignOut").WithSummary("Sign out.");
-        group.MapPost("/accounts", Register).WithName("RegisterCitizen").WithSummary("Register a citizen account.");
+        group.MapPost("/accounts", Register).WithName("RegisterCitizen").RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("Register a citizen account. Accepted alike whether or not the address already had one.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, SignInManager<DvcUser> signIn, PortalText text)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext http, SignInGuard guard, PortalText text)
     {
         // A body without email or password is simply wrong credentials (JSON leaves the members null).
-        var result = string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password)
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await guard.PasswordSignInAsync(http, request.Email, request.Password, persistent: false))
         {
-            return TypedResults.NoContent();
+            case SignInOutcome.Success:
+                return TypedResults.NoContent();
+            case SignInOutcome.Throttled throttled:
+                return ApiProblems.TooManyRequests(http, throttled.RetryAfter, text);
+            default:
+                return TypedResults.Problem(
+                    title: text["problem.badCredentials"],
+                    detail: text["account.invalid"],
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    type: ProblemTypes.Unauthorized);
         }
-
-        return TypedResults.Problem(
-            title: text["problem.badCredentials"],
-            detail: result.IsLockedOut ? text["account.locked"] : text["account.invalid"],
-            statusCode: StatusCodes.Status401Unauthorized,
-            type: ProblemTypes.Unauthorized);
     }
 
     private static async Task<NoContent> SignOut(SignInManager<DvcUser> signIn)
@@ -43,7 +50,7 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
+    private static async Task<Results<Accepted<RegistrationAnswer>, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (pointer, value) in new[] { ("/email", request.Email), ("/fullName", request.FullName), ("/password", request.Password) })
@@ -59,14 +66,14 @@ internal static class AccountEndpoints
             return ApiProblems.Validation(missing, text);
         }
 
-        var result = await accounts.RegisterCitizenAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
-        if (result.Succeeded)
+        var errors = await accounts.RegisterPubliclyAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
+        if (errors.Count == 0)
         {
-            return TypedResults.Created();
+            return TypedResults.Accepted((string?)null, new RegistrationAnswer(text["account.registered"]));
         }
 
         return ApiProblems.Validation(
-            result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "/password" : "/email")
+            errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "/password" : "/email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray()),
             text);
     }

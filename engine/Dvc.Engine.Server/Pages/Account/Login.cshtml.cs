@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Dvc.Engine.Server.Pages.Account;
 
-/// <summary>Password sign-in with lockout; optional single sign-on button when OpenID Connect is configured.</summary>
-internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text, IOptions<OpenIdConnectLoginOptions> oidc) : PageModel
+/// <summary>Password sign-in through <see cref="SignInGuard"/>; optional single sign-on button when OpenID Connect is configured.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.SignIn)]
+internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guard, PortalText text, IOptions<OpenIdConnectLoginOptions> oidc) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -19,6 +20,10 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
 
     public string? Error { get; private set; }
 
+    /// <summary>Coming from registration: say what to do next, the same whether the address was new or not.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Registered { get; set; }
+
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
 
     public void OnGet()
@@ -27,20 +32,18 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
 
     public async Task<IActionResult> OnPostAsync(string? password, bool remember)
     {
-        if (!string.IsNullOrWhiteSpace(Email) && !string.IsNullOrEmpty(password))
+        switch (await guard.PasswordSignInAsync(HttpContext, Email, password, remember))
         {
-            var result = await signIn.PasswordSignInAsync(Email.Trim(), password, remember, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
+            case SignInOutcome.Success:
                 return LocalRedirect(SafeReturnUrl());
-            }
-
-            Error = result.IsLockedOut ? text["account.locked"] : text["account.invalid"];
-            return Page();
+            case SignInOutcome.Throttled throttled:
+                Error = text.Format("problem.tooManyDetail", Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalMinutes)));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            default:
+                Error = text["account.invalid"];
+                return Page();
         }
-
-        Error = text["account.invalid"];
-        return Page();
     }
 
     public IActionResult OnPostExternal()

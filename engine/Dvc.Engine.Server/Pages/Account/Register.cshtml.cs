@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dvc.Engine.Server.Pages.Account;
 
-/// <summary>Citizen self-registration; signs the new citizen in at once.</summary>
-internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUser> signIn, UserManager<DvcUser> users, PortalText text) : PageModel
+/// <summary>
+/// Citizen self-registration. Whether or not the address already had an account, the citizen is sent to sign in
+/// with the same words, so the page does not tell anyone which addresses are registered.
+/// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.SignIn)]
+internal sealed class RegisterModel(AccountService accounts, PortalText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -39,16 +43,14 @@ internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUs
             return Page();
         }
 
-        var result = await accounts.RegisterCitizenAsync(Email.Trim(), FullName.Trim(), password);
-        if (!result.Succeeded)
+        var errors = await accounts.RegisterPubliclyAsync(Email.Trim(), FullName.Trim(), password);
+        if (errors.Count > 0)
         {
-            Errors = [.. result.Errors.Select(e => e.Description).Distinct(StringComparer.Ordinal)];
+            Errors = [.. errors.Select(e => e.Description).Distinct(StringComparer.Ordinal)];
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
-        await signIn.SignInAsync(user!, isPersistent: false);
-        var target = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-        return LocalRedirect(target);
+        // Not signed in here: that would tell whoever typed the address that it had no account yet.
+        return RedirectToPage("/Account/Login", new { registered = true, returnUrl = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
     }
 }
