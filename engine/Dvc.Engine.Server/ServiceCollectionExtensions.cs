@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
+        var development = builder.Environment.IsDevelopment();
+        services.Configure<CookiePolicyOptions>(o => o.Secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.
         services.AddSingleton(PluginActivities.CreateRegistry);
@@ -90,12 +92,17 @@ public static class ServiceCollectionExtensions
 
     public static WebApplication UseDvcServer(this WebApplication app)
     {
-        // First, so error answers and status pages (which run outside the inner pipeline) speak the request's language.
+        // First, so error answers and status pages (which run outside the inner pipeline) speak the request's language
+        // and carry the security headers.
         app.UseRequestLocalization();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // API answers bare status codes as ProblemDetails; pages show a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Every cookie the server sets (session, antiforgery, language, known device) is Secure outside Development.
+        app.UseCookiePolicy();
+        app.UseCrossSiteRequestGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -26,7 +26,6 @@ internal sealed class SignInGuard(
     SignInManager<DvcUser> signIn,
     UserManager<DvcUser> users,
     IDataProtectionProvider protection,
-    IHostEnvironment environment,
     SignInGuard.Limiters limiters)
 {
     public const string DeviceCookie = "dvc.device";
@@ -127,7 +126,6 @@ internal sealed class SignInGuard(
         http.Response.Cookies.Append(DeviceCookie, _devices.Protect(JsonSerializer.Serialize(device with { Accounts = accounts }), DeviceLifetime), new CookieOptions
         {
             HttpOnly = true,
-            Secure = !environment.IsDevelopment() || http.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             IsEssential = true,
             MaxAge = DeviceLifetime,

@@ -230,6 +230,7 @@ internal sealed class PortalText
         ["problem.badParameter"] = ("Tham số \"{0}\" không hợp lệ.", "The parameter \"{0}\" is not valid."),
         ["problem.methodNotAllowed"] = ("Phương thức không được hỗ trợ cho địa chỉ này", "This method is not allowed here"),
         ["problem.unsupportedMediaType"] = ("Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "Unsupported content type, send application/json"),
+        ["problem.crossSite"] = ("Yêu cầu từ trang web khác bị từ chối", "A request from another site was refused"),
         ["problem.tooMany"] = ("Quá nhiều yêu cầu", "Too many requests"),
         ["problem.tooManyDetail"] = ("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {0} phút.", "Too many attempts. Please try again in {0} minute(s)."),
         ["problem.tooLarge"] = ("Yêu cầu quá lớn", "The request is too large"),
