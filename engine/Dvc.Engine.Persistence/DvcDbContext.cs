@@ -38,8 +38,6 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
 
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
 
-    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
-
     public DbSet<Feedback> Feedback => Set<Feedback>();
 
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
@@ -101,7 +99,6 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         builder.ApplyConfiguration(new DossierConfiguration());
         builder.ApplyConfiguration(new DossierAttachmentConfiguration());
         builder.ApplyConfiguration(new DossierEventConfiguration());
-        builder.ApplyConfiguration(new DossierCodeCounterConfiguration());
         builder.ApplyConfiguration(new FeedbackConfiguration());
         builder.ApplyConfiguration(new WorkflowInstanceConfiguration());
         builder.ApplyConfiguration(new BookmarkConfiguration());

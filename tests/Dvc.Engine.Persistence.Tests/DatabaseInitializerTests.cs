@@ -63,7 +63,7 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     [InlineData("Dossiers")]
     [InlineData("DossierEvents")]
     [InlineData("DossierAttachments")]
-    [InlineData("DossierCodeCounters")]
+    [InlineData("IdempotencyRecords")]
     [InlineData("ProcedureVersions")]
     [InlineData("WorkflowInstances")]
     [InlineData("Bookmarks")]

@@ -7,7 +7,7 @@ public sealed class Dossier : IVersioned
 {
     public Guid Id { get; set; }
 
-    /// <summary>Human-readable code, <c>HN-2026-0000123</c>: prefix, year of submission (UTC+7), 7-digit sequence.</summary>
+    /// <summary>Human-readable code, <c>HN-2026-K7QX-M2PD</c>: prefix, year of submission (UTC+7), random part (<see cref="DossierCodes"/>).</summary>
     public string Code { get; set; } = string.Empty;
 
     public Guid ProcedureVersionId { get; set; }

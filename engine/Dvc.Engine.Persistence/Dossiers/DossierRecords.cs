@@ -3,7 +3,7 @@ namespace Dvc.Engine.Persistence.Dossiers;
 /// <summary>A new dossier. <see cref="SubmittedAt"/> defaults to now; the code's year is the submission's year in UTC+7.</summary>
 public sealed record NewDossier
 {
-    /// <summary>The code prefix (province or agency), e.g. "HN" gives <c>HN-2026-0000123</c>.</summary>
+    /// <summary>The code prefix (province or agency), e.g. "HN" gives <c>HN-2026-K7QX-M2PD</c>.</summary>
     public string CodePrefix { get; init; } = "HN";
 
     public required Guid ProcedureVersionId { get; init; }

@@ -19,8 +19,8 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
         d.Id, d.Code, d.ProcedureCode, d.AgencyCode, d.ApplicantName, d.Status, d.SubmittedAt, d.DueAt, d.CompletedAt);
 
     /// <summary>
-    /// Creates a dossier with its code, attachments and first event ("Submitted") in one transaction. The code's
-    /// sequence comes from an atomic counter row per prefix and year, so concurrent submissions never share a code.
+    /// Creates a dossier with its code, attachments and first event ("Submitted") in one transaction. The code is
+    /// random (<see cref="DossierCodes"/>), so it tells nothing about other dossiers and no counter row is contended.
     /// Throws when the procedure version does not exist (a caller bug: versions are never deleted).
     /// </summary>
     public async Task<DossierRecord> CreateAsync(NewDossier request, CancellationToken cancellationToken)
@@ -36,11 +36,11 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Procedure version {request.ProcedureVersionId} does not exist.");
 
-        var sequence = await NextCodeValueAsync(request.CodePrefix, year, cancellationToken);
+        var code = await NewCodeAsync(request.CodePrefix, year, cancellationToken);
         var dossier = new Dossier
         {
             Id = Guid.CreateVersion7(submittedAt),
-            Code = FormatCode(request.CodePrefix, year, sequence),
+            Code = code,
             ProcedureVersionId = request.ProcedureVersionId,
             ProcedureCode = procedureCode,
             AgencyCode = request.AgencyCode,
@@ -66,10 +66,6 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
 
         return (await GetAsync(dossier.Id, cancellationToken))!;
     }
-
-    /// <summary><c>HN-2026-0000123</c>.</summary>
-    public static string FormatCode(string prefix, int year, long sequence) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}-{year}-{sequence:D7}");
 
     public Task<DossierRecord?> GetAsync(Guid dossierId, CancellationToken cancellationToken) =>
         db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId).Select(ToRecord).SingleOrDefaultAsync(cancellationToken);
@@ -314,15 +310,20 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
         return entity;
     }
 
-    private async Task<long> NextCodeValueAsync(string prefix, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// A random code no dossier has (checked inside the write transaction; the unique index is the last word). With
+    /// 30⁸ codes a year a second draw is rare and a third practically never happens.
+    /// </summary>
+    private async Task<string> NewCodeAsync(string prefix, int year, CancellationToken cancellationToken)
     {
-        // One statement, atomic on SQLite and PostgreSQL alike: insert the year's first value or bump the last one.
-        var values = await db.Database.SqlQuery<long>($"""
-            INSERT INTO "DossierCodeCounters" ("Prefix", "Year", "LastValue") VALUES ({prefix}, {year}, 1)
-            ON CONFLICT ("Prefix", "Year") DO UPDATE SET "LastValue" = "DossierCodeCounters"."LastValue" + 1
-            RETURNING "LastValue" AS "Value"
-            """).ToListAsync(cancellationToken);
-        return values.Single();
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = DossierCodes.New(prefix, year);
+            if (attempt >= 4 || !await db.Dossiers.AnyAsync(d => d.Code == code, cancellationToken))
+            {
+                return code;
+            }
+        }
     }
 
     private static DossierAttachment NewAttachmentEntity(Guid dossierId, NewAttachment a, DateTimeOffset at) => new()

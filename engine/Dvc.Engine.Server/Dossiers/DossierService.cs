@@ -17,7 +17,7 @@ namespace Dvc.Engine.Server.Dossiers;
 /// <summary>
 /// Everything a citizen does with a dossier — submit, save a draft, follow, supplement, download, rate — for pages
 /// and API alike. Access: the applicant, the officer who filed it for them, and staff of the handling agency see the
-/// full dossier; anyone with the code sees the public progress.
+/// full dossier; anyone with the code and the applicant's citizen ID or phone sees the public progress.
 /// </summary>
 internal sealed partial class DossierService(
     ProcedureCatalog catalog,
@@ -264,7 +264,7 @@ internal sealed partial class DossierService(
     /// <summary>The full view, or null when the dossier does not exist or the viewer may not see it (not told apart).</summary>
     public async Task<DossierView?> FindAsync(string code, Viewer viewer, CancellationToken ct)
     {
-        var dossier = await store.GetByCodeAsync(code, ct);
+        var dossier = await store.GetByCodeAsync(DossierCodes.Normalize(code), ct);
         if (dossier is null || !CanSee(dossier, viewer))
         {
             return null;
@@ -293,11 +293,43 @@ internal sealed partial class DossierService(
 
     private static readonly TimeSpan ReadWindow = TimeSpan.FromMinutes(10);
 
-    /// <summary>Public tracking: status and progress only, no personal data.</summary>
-    public async Task<DossierView?> TrackAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// Public tracking, as the national portal does it: the code together with the applicant's citizen ID or phone
+    /// number, and then status and progress only, no submission data. A wrong code and a wrong ID read the same.
+    /// </summary>
+    public async Task<DossierView?> TrackAsync(string code, string? applicant, CancellationToken ct)
     {
-        var dossier = await store.GetByCodeAsync(code, ct);
-        return dossier is null ? null : await ViewAsync(dossier, Viewer.Anonymous, full: false, ct);
+        if (string.IsNullOrWhiteSpace(applicant) || await store.GetByCodeAsync(DossierCodes.Normalize(code), ct) is not { } dossier
+            || !IsApplicant(dossier, applicant))
+        {
+            return null;
+        }
+
+        return await ViewAsync(dossier, Viewer.Anonymous, full: false, ct);
+    }
+
+    /// <summary>True when <paramref name="typed"/> is the applicant's citizen ID or phone number (spaces, dots, +84 allowed).</summary>
+    private static bool IsApplicant(DossierRecord dossier, string typed)
+    {
+        var digits = new string([.. typed.Where(char.IsAsciiDigit)]);
+        if (digits.Length == 0)
+        {
+            return false;
+        }
+
+        var applicant = (JsonNode.Parse(dossier.DataJson) as JsonObject)?["applicant"];
+        var phone = applicant?["phone"] is JsonValue p && p.TryGetValue<string>(out var number) ? number : null;
+        return Same(dossier.ApplicantCitizenId, digits) || Same(LocalPhone(phone), LocalPhone(digits));
+
+        static string? LocalPhone(string? number)
+        {
+            var only = number is null ? "" : new string([.. number.Where(char.IsAsciiDigit)]);
+            return only.StartsWith("84", StringComparison.Ordinal) && only.Length == 11 ? "0" + only[2..] : only.Length == 0 ? null : only;
+        }
+
+        static bool Same(string? known, string? typed) =>
+            known is not null && typed is not null
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(known), System.Text.Encoding.ASCII.GetBytes(typed));
     }
 
     public async Task<IReadOnlyList<DossierListItem>> ListMineAsync(Viewer viewer, CancellationToken ct)

@@ -34,6 +34,8 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
             {
                 DossierEvents.StatusChanged => text.Format("event.StatusChanged", text["status." + (data?["to"]?.GetValue<string>() ?? "")]),
                 DossierEvents.TaskClaimed or DossierEvents.TaskUnclaimed => text.Format("event." + e.Kind, Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? "")),
+                // A task's title may be built from the form ("Thẩm định hồ sơ của Nguyễn Văn A"): not for the public.
+                DossierEvents.TaskCompleted when !full => text["event.TaskCompletedPublic"],
                 DossierEvents.TaskCompleted => text.Format(
                     "event.TaskCompleted",
                     Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),

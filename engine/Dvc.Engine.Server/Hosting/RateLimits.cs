@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Dvc.Engine.Server.Hosting;
 
 /// <summary>
-/// ASP.NET Core rate limiting for what is worth trying in bulk: signing in and registering (per client address,
-/// posts only), and anonymous dossier tracking. A refusal is 429 with Retry-After: a problem for the API, the
+/// ASP.NET Core rate limiting for what is worth trying in bulk: signing in and registering, and anonymous dossier
+/// tracking (per client address; posts only, the look-ups themselves). A refusal is 429 with Retry-After: a problem for the API, the
 /// portal's own message for pages.
 /// </summary>
 internal static class RateLimits
@@ -23,7 +23,7 @@ internal static class RateLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(SignIn, http => PerAddress(http, o => o.SignInsPerAddressPerMinute, postsOnly: true));
-            options.AddPolicy(Tracking, http => PerAddress(http, o => o.TrackingPerAddressPerMinute, postsOnly: false));
+            options.AddPolicy(Tracking, http => PerAddress(http, o => o.TrackingPerAddressPerMinute, postsOnly: true));
             options.OnRejected = (context, ct) => RejectAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1), ct);
         });
         return services;

@@ -68,7 +68,7 @@ public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClass
         await citizen.ClickAsync("#submit");
         await Assertions.Expect(citizen.Locator("#submitted")).ToBeVisibleAsync();
         var code = (await citizen.Locator("#dossier-code").InnerTextAsync()).Trim();
-        Assert.Matches(@"^HN-\d{4}-\d{7}$", code);
+        Assert.Matches(@"^HN-\d{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$", code);
         await ShotAsync(citizen, "submitted");
 
         // The ward officer asks for a supplement.
@@ -108,10 +108,12 @@ public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClass
         await citizen.ClickAsync("#rate button[type=submit]");
         await ShotAsync(citizen, "rated");
 
-        // Anyone can track it by code, without personal data.
+        // Anyone with the code and the applicant's phone number can track it, without personal data.
         await using var publicContext = await NewContextAsync();
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync($"/track?code={code}");
+        await visitor.FillAsync("#applicant", "0987 654 321");
+        await visitor.ClickAsync("#track");
         await Assertions.Expect(visitor.Locator("#progress")).ToContainTextAsync(code);
         Assert.DoesNotContain(_childName, await visitor.ContentAsync(), StringComparison.Ordinal);
         await ShotAsync(visitor, "track");

@@ -37,7 +37,7 @@ public sealed class DossierStoreTests : IAsyncLifetime
         var dossier = await store.CreateAsync(Request() with { SubmittedByUserId = "officer-7" }, CancellationToken.None);
         var events = await store.ListEventsAsync(dossier.Id, CancellationToken.None);
 
-        Assert.Equal("HN-2026-0000001", dossier.Code);
+        Assert.Matches(Code("HN", 2026), dossier.Code);
         Assert.Equal("HN-TP-001", dossier.ProcedureCode);
         Assert.Equal(1, dossier.Version);
         var submitted = Assert.Single(events);
@@ -45,7 +45,7 @@ public sealed class DossierStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Twenty_concurrent_submissions_get_twenty_consecutive_codes()
+    public async Task Twenty_concurrent_submissions_get_twenty_different_codes()
     {
         var start = new StartGate();
         var creations = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
@@ -59,24 +59,49 @@ public sealed class DossierStoreTests : IAsyncLifetime
         start.Open();
         var dossiers = await Task.WhenAll(creations);
 
-        var expected = Enumerable.Range(1, 20).Select(n => $"HN-2026-{n:D7}");
-        Assert.Equal(expected, dossiers.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(20, dossiers.Select(d => d.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(dossiers, d => Assert.Matches(Code("HN", 2026), d.Code));
     }
 
     [Fact]
-    public async Task The_code_sequence_restarts_each_year_in_Hanoi_time()
+    public async Task Codes_are_random_not_a_sequence_one_could_count_on()
     {
         await using var scope = database.Scope();
         var store = scope.Get<DossierStore>();
-        await store.CreateAsync(Request(), CancellationToken.None);
+
+        var codes = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            codes.Add((await store.CreateAsync(Request(), CancellationToken.None)).Code);
+        }
+
+        // Consecutive dossiers share no random part, nor even its first group (30⁴ values).
+        Assert.Equal(5, codes.Select(c => c[8..12]).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task The_code_carries_the_year_in_Hanoi_time_and_the_prefix()
+    {
+        await using var scope = database.Scope();
+        var store = scope.Get<DossierStore>();
 
         // 31/12/2026 18:00 UTC is already 01/01/2027 in Hanoi.
         var newYear = await store.CreateAsync(Request(submittedAt: new DateTimeOffset(2026, 12, 31, 18, 0, 0, TimeSpan.Zero)), CancellationToken.None);
         var otherPrefix = await store.CreateAsync(Request() with { CodePrefix = "HCM" }, CancellationToken.None);
 
-        Assert.Equal("HN-2027-0000001", newYear.Code);
-        Assert.Equal("HCM-2026-0000001", otherPrefix.Code);
+        Assert.Matches(Code("HN", 2027), newYear.Code);
+        Assert.Matches(Code("HCM", 2026), otherPrefix.Code);
     }
+
+    [Theory]
+    [InlineData("hn-2026-k7qx-m2pd", "HN-2026-K7QX-M2PD")]
+    [InlineData(" HN-2026-K7QXM2PD ", "HN-2026-K7QX-M2PD")]
+    [InlineData("HN 2026 K7QX M2PD", "HN-2026-K7QX-M2PD")]
+    [InlineData("not a code", "NOT-A-CODE")]
+    public void A_typed_code_is_read_in_its_stored_form(string typed, string stored) =>
+        Assert.Equal(stored, DossierCodes.Normalize(typed));
+
+    private static string Code(string prefix, int year) => $"^{prefix}-{year}-[{DossierCodes.Alphabet}]{{4}}-[{DossierCodes.Alphabet}]{{4}}$";
 
     [Fact]
     public async Task A_dossier_is_found_by_its_code_with_its_attachments()

@@ -171,23 +171,6 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("DossierAttachments", (string)null);
                 });
 
-            modelBuilder.Entity("Dvc.Engine.Persistence.Dossiers.DossierCodeCounter", b =>
-                {
-                    b.Property<string>("Prefix")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Prefix", "Year");
-
-                    b.ToTable("DossierCodeCounters", (string)null);
-                });
-
             modelBuilder.Entity("Dvc.Engine.Persistence.Dossiers.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")

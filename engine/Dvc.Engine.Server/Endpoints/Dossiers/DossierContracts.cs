@@ -41,6 +41,9 @@ public sealed record DossierDto(
     int? Rating,
     string? AssistedBy);
 
+/// <summary>A public progress look-up: the applicant's citizen ID (12 digits) or phone number, sent in the body so it stays out of URLs and logs.</summary>
+public sealed record ProgressRequest(string? Applicant);
+
 /// <summary>The public view: status and progress only.</summary>
 public sealed record DossierProgressDto(string Code, TextDto ProcedureName, TextDto AgencyName, string Status, int Progress, DateTimeOffset SubmittedAt, DateOnly? DueOn, IReadOnlyList<TimelineEntryDto> Timeline);
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dvc.Engine.Server.Endpoints.Dossiers;
 
-/// <summary>Submitting and following dossiers. Everything except public progress needs a signed-in account.</summary>
+/// <summary>Submitting and following dossiers. Everything except public progress (code plus applicant ID) needs a signed-in account.</summary>
 internal static class DossierEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -27,7 +27,10 @@ internal static class DossierEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", Mine).WithName("ListMyDossiers").WithSummary("The signed-in citizen's dossiers and drafts.");
         group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{code}/progress", Progress).WithName("TrackDossierProgress").AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Tracking)
+            .WithSummary("Public tracking: the code with the applicant's citizen ID or phone number gives status and progress only (rate limited).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway). Repeat with the same Idempotency-Key to get the same answer.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -89,8 +92,8 @@ internal static class DossierEndpoints
     private static async Task<Results<Ok<DossierDto>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, DossierService dossiers, PortalText text, CancellationToken ct) =>
         await dossiers.FindAsync(code, Viewer.From(user), ct) is { } d ? TypedResults.Ok(ToDto(d)) : ApiProblems.NotFound(text, code);
 
-    private static async Task<Results<Ok<DossierProgressDto>, ProblemHttpResult>> Progress(string code, DossierService dossiers, PortalText text, CancellationToken ct) =>
-        await dossiers.TrackAsync(code, ct) is { } d
+    private static async Task<Results<Ok<DossierProgressDto>, ProblemHttpResult>> Progress(string code, ProgressRequest request, DossierService dossiers, PortalText text, CancellationToken ct) =>
+        await dossiers.TrackAsync(code, request.Applicant, ct) is { } d
             ? TypedResults.Ok(new DossierProgressDto(d.Code, CatalogEndpoints.ToDto(d.ProcedureName), CatalogEndpoints.ToDto(d.AgencyName), d.Status, d.Progress, d.SubmittedAt, d.DueOn, [.. d.Timeline.Select(ToDto)]))
             : ApiProblems.NotFound(text, code);
 

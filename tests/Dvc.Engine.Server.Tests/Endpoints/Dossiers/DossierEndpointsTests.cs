@@ -156,7 +156,7 @@ public sealed partial class DossierEndpointsTests(DvcServerFactory server) : ICl
         var code = await Submissions.SubmitBirthRegistrationAsync(owner);
         var anonymous = server.CreateBrowserlessClient();
 
-        var response = await anonymous.GetAsync($"/api/v1/dossiers/{code}/progress");
+        var response = await anonymous.PostAsJsonAsync($"/api/v1/dossiers/{code}/progress", new { applicant = "001194023456" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -196,6 +196,6 @@ public sealed partial class DossierEndpointsTests(DvcServerFactory server) : ICl
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
 
-    [GeneratedRegex(@"^HN-2026-\d{7}$")]
+    [GeneratedRegex(@"^HN-2026-[2-9A-Z]{4}-[2-9A-Z]{4}$")]
     private static partial Regex DossierCode();
 }
