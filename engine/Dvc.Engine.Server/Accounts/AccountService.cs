@@ -75,9 +75,24 @@ internal sealed class AccountService(UserManager<DvcUser> users, RoleManager<Ide
     }
 
     /// <summary>
-    /// The citizen an officer files for: their account when the e-mail is known, else a new account without a
-    /// password (they can set one later through "forgot password" or sign in with single sign-on).
+    /// The account an officer files into for a citizen: a new account without a password when the e-mail is unknown
+    /// (the citizen takes it over later through "forgot password" or single sign-on), or such an account an officer
+    /// made earlier that nobody has taken over yet. Null when the address belongs to someone who uses their account:
+    /// filing into it would put a dossier in a stranger's name without their consent.
     /// </summary>
+    public async Task<DvcUser?> AccountForAssistedSubmissionAsync(string email, string fullName)
+    {
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            var unclaimed = !await users.HasPasswordAsync(existing) && (await users.GetLoginsAsync(existing)).Count == 0
+                && (await users.GetRolesAsync(existing)).All(r => r == DvcRoles.Citizen);
+            return unclaimed ? existing : null;
+        }
+
+        return await EnsureCitizenAsync(email, fullName);
+    }
+
+    /// <summary>The citizen account of an e-mail address, created without a password when there is none.</summary>
     public async Task<DvcUser> EnsureCitizenAsync(string email, string fullName)
     {
         if (await users.FindByEmailAsync(email) is { } existing)

@@ -42,6 +42,9 @@ internal sealed partial class DossierService(
 
     public static string AttachmentErrorKey(string attachmentId) => AttachmentErrorPrefix + attachmentId;
 
+    /// <summary>Errors about the citizen an officer files for.</summary>
+    public const string OnBehalfEmailField = "/onBehalfOf/email";
+
     /// <summary>Errors about the <c>Idempotency-Key</c> header are keyed by its name.</summary>
     public const string IdempotencyKeyField = "Idempotency-Key";
 
@@ -56,6 +59,17 @@ internal sealed partial class DossierService(
         if (submitter.UserId is null)
         {
             throw new InvalidOperationException("Submissions need a signed-in account; the endpoints require one.");
+        }
+
+        // Assisted submission is the handling agency's service at its counter: only its staff file for a citizen.
+        if (command.OnBehalfOf is not null && !submitter.WorksFor(procedure.Manifest.Agency.Code))
+        {
+            return new SubmitOutcome.Forbidden(text["assisted.notYourAgency"]);
+        }
+
+        if (command.OnBehalfOf is { } onBehalf && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(onBehalf.Email))
+        {
+            return new SubmitOutcome.Invalid(new Dictionary<string, string[]> { [OnBehalfEmailField] = [text.Format("identity.invalidEmail", onBehalf.Email)] });
         }
 
         if (command.IdempotencyKey is not { } key)
@@ -183,9 +197,13 @@ internal sealed partial class DossierService(
         string applicantId = submitter.UserId!;
         string applicantName = submitter.Name ?? "";
         string? assistedBy = null;
-        if (command.OnBehalfOf is { } citizen && submitter.IsStaff)
+        if (command.OnBehalfOf is { } citizen)
         {
-            var account = await accounts.EnsureCitizenAsync(citizen.Email, citizen.FullName);
+            if (await accounts.AccountForAssistedSubmissionAsync(citizen.Email, citizen.FullName) is not { } account)
+            {
+                return new SubmitOutcome.Invalid(new Dictionary<string, string[]> { [OnBehalfEmailField] = [text["assisted.accountInUse"]] });
+            }
+
             applicantId = account.Id;
             applicantName = string.IsNullOrEmpty(account.FullName) ? citizen.FullName : account.FullName;
             assistedBy = submitter.UserId;

@@ -21,6 +21,9 @@ internal abstract record SubmitOutcome
 
     public sealed record ProcedureNotFound(string Code) : SubmitOutcome;
 
+    /// <summary>The submitter may not file this (an officer filing for a citizen outside their agency's procedures).</summary>
+    public sealed record Forbidden(string Message) : SubmitOutcome;
+
     /// <summary>The Idempotency-Key was used before with a different submission.</summary>
     public sealed record KeyReused(string Key) : SubmitOutcome;
 }

@@ -41,6 +41,9 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(PortalText text, string? detail = null) =>
         TypedResults.Problem(title: text["problem.notFound"], detail: detail, statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound);
 
+    public static ProblemHttpResult Forbidden(string detail, PortalText text) =>
+        TypedResults.Problem(title: text["problem.forbidden"], detail: detail, statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
+
     public static ProblemHttpResult Conflict(string detail, PortalText text) =>
         TypedResults.Problem(title: text["problem.conflict"], detail: detail, statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict);
 }

@@ -232,6 +232,8 @@ internal sealed class PortalText
         ["problem.badParameter"] = ("Tham số \"{0}\" không hợp lệ.", "The parameter \"{0}\" is not valid."),
         ["problem.methodNotAllowed"] = ("Phương thức không được hỗ trợ cho địa chỉ này", "This method is not allowed here"),
         ["problem.unsupportedMediaType"] = ("Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "Unsupported content type, send application/json"),
+        ["assisted.notYourAgency"] = ("Cán bộ chỉ nộp hộ hồ sơ của các thủ tục do cơ quan mình giải quyết.", "Officers file on a citizen's behalf only for their own agency's procedures."),
+        ["assisted.accountInUse"] = ("Thư điện tử này thuộc một tài khoản đang được sử dụng. Không thể nộp hộ vào tài khoản của người khác khi chưa có sự đồng ý: hãy để công dân đăng nhập và tự nộp (cán bộ hướng dẫn), hoặc dùng thư điện tử khác của chính công dân.", "This e-mail belongs to an account in use. A dossier cannot be filed into someone's account without their consent: let the citizen sign in and file it (with your help), or use another e-mail of the citizen's own."),
         ["problem.crossSite"] = ("Yêu cầu từ trang web khác bị từ chối", "A request from another site was refused"),
         ["problem.tooMany"] = ("Quá nhiều yêu cầu", "Too many requests"),
         ["problem.tooManyDetail"] = ("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {0} phút.", "Too many attempts. Please try again in {0} minute(s)."),

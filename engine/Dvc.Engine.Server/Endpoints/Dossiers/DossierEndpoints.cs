@@ -22,6 +22,7 @@ internal static class DossierEndpoints
         group.MapPost("/", Submit).WithName("SubmitDossier")
             .WithSummary("Submit a dossier. Repeat with the same Idempotency-Key to get the same dossier back.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -67,7 +68,7 @@ internal static class DossierEndpoints
             request.Data ?? new System.Text.Json.Nodes.JsonObject(),
             files,
             viewer,
-            viewer.IsStaff && request.OnBehalfOf is { } o ? new AssistedApplicant(o.Email, o.FullName) : null,
+            request.OnBehalfOf is { } o ? new AssistedApplicant(o.Email?.Trim() ?? "", string.IsNullOrWhiteSpace(o.FullName) ? o.Email?.Trim() ?? "" : o.FullName.Trim()) : null,
             string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
             PortalCultures.Current,
             decodeErrors);
@@ -79,6 +80,7 @@ internal static class DossierEndpoints
             SubmitOutcome.Invalid i => ApiProblems.Validation(i.Errors, text),
             SubmitOutcome.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
             SubmitOutcome.KeyReused k => ApiProblems.Conflict(text["problem.keyReused"], text),
+            SubmitOutcome.Forbidden f => ApiProblems.Forbidden(f.Message, text),
             _ => ApiProblems.NotFound(text, request.ProcedureCode),
         };
     }

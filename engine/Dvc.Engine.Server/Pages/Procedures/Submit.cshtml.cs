@@ -39,7 +39,10 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
     [BindProperty]
     public string? OnBehalfName { get; set; }
 
-    public bool IsStaff => Viewer.From(User).IsStaff;
+    /// <summary>Staff of the procedure's agency may file for a citizen (assisted submission); nobody else sees the fields.</summary>
+    public bool CanFileOnBehalf => Viewer.From(User) is { IsStaff: true } viewer && viewer.WorksFor(Procedure.Summary.AgencyCode);
+
+    public IReadOnlyList<string> OnBehalfErrors => State.Errors.TryGetValue(DossierService.OnBehalfEmailField, out var errors) ? errors : [];
 
     public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
     {
@@ -113,7 +116,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         var files = await ReadFilesAsync(ct);
 
         var viewer = Viewer.From(User);
-        var onBehalf = viewer.IsStaff && !string.IsNullOrWhiteSpace(OnBehalfEmail)
+        var onBehalf = CanFileOnBehalf && !string.IsNullOrWhiteSpace(OnBehalfEmail)
             ? new AssistedApplicant(OnBehalfEmail.Trim(), OnBehalfName?.Trim() ?? OnBehalfEmail.Trim())
             : null;
         var outcome = await dossiers.SubmitAsync(
@@ -190,6 +193,9 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
                 var placed = Placed(procedure);
                 UnplacedErrors = [.. invalid.Errors.Where(e => !placed.Contains(e.Key)).SelectMany(e => e.Value)];
                 return Page();
+            case SubmitOutcome.Forbidden forbidden:
+                State = new FormRenderState(post.Submission, post.Raw, new Dictionary<string, string[]> { [DossierService.OnBehalfEmailField] = [forbidden.Message] });
+                return Page();
             case SubmitOutcome.NotEligible notEligible:
                 State = new FormRenderState(post.Submission, post.Raw, null);
                 Failures = notEligible.Failures;
@@ -213,7 +219,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in State.Errors.Keys)
         {
-            if (key.StartsWith(DossierService.AttachmentErrorPrefix, StringComparison.Ordinal) || FormLayoutIndex.Contains(procedure.Form, key))
+            if (key.StartsWith(DossierService.AttachmentErrorPrefix, StringComparison.Ordinal) || key == DossierService.OnBehalfEmailField || FormLayoutIndex.Contains(procedure.Form, key))
             {
                 placed.Add(key);
             }
