@@ -5,14 +5,17 @@ using Dvc.Engine.Core.Definitions;
 namespace Dvc.Engine.Server.Endpoints;
 
 /// <summary>
-/// A <see cref="JsonObject"/> bound from a request keeps its strings as raw UTF-8 until first read, so invalid UTF-8
-/// or an escaped lone surrogate (<c>"\ud800"</c>) only failed deep inside validation or storage, as a 500. Reading
-/// every name and string once at the edge turns that into a field error where the bad text is.
+/// A <see cref="JsonObject"/> bound from a request keeps its members as raw UTF-8 until first read, so invalid UTF-8,
+/// an escaped lone surrogate (<c>"\ud800"</c>) or a member named twice only failed deep inside validation or storage,
+/// as a 500. Reading every name and string once at the edge turns that into a field error where the fault is.
 /// </summary>
 internal static class JsonText
 {
-    /// <summary>The JSON pointer of the first string or property name that is not valid Unicode text, or null.</summary>
-    public static string? FirstInvalid(JsonNode? node, string pointer)
+    /// <summary>
+    /// The first string or property name that is not valid Unicode text, or object with a member named twice: its
+    /// JSON pointer and the PortalText key of the message; null when the tree reads cleanly.
+    /// </summary>
+    public static (string Pointer, string MessageKey)? FirstInvalid(JsonNode? node, string pointer)
     {
         switch (node)
         {
@@ -20,12 +23,16 @@ internal static class JsonText
                 List<KeyValuePair<string, JsonNode?>> members;
                 try
                 {
-                    // Enumerating materialises the names; an unreadable name fails here, at its object.
+                    // Enumerating materialises the names: an unreadable name or a repeated one fails here, at its object.
                     members = [.. o];
                 }
                 catch (InvalidOperationException)
                 {
-                    return pointer;
+                    return (pointer, "api.invalidText");
+                }
+                catch (ArgumentException)
+                {
+                    return (pointer, "api.duplicateMember");
                 }
 
                 foreach (var (name, value) in members)
@@ -55,7 +62,7 @@ internal static class JsonText
                 }
                 catch (InvalidOperationException)
                 {
-                    return pointer;
+                    return (pointer, "api.invalidText");
                 }
 
             default:

@@ -13,9 +13,9 @@ internal static class ApiProblems
             title: text["problem.validation"],
             type: ProblemTypes.Validation);
 
-    /// <summary>Text in a JSON body that is not valid Unicode (see <see cref="Endpoints.JsonText"/>), at its pointer.</summary>
-    public static ValidationProblem InvalidText(string pointer, PortalText text) =>
-        Validation(new Dictionary<string, string[]> { [pointer] = [text["api.invalidText"]] }, text);
+    /// <summary>A JSON body that does not read cleanly (see <see cref="Endpoints.JsonText"/>), at its pointer.</summary>
+    public static ValidationProblem InvalidText((string Pointer, string MessageKey) fault, PortalText text) =>
+        Validation(new Dictionary<string, string[]> { [fault.Pointer] = [text[fault.MessageKey]] }, text);
 
     public static ProblemHttpResult NotEligible(IReadOnlyList<RuleFailure> failures, PortalText text) =>
         TypedResults.Problem(

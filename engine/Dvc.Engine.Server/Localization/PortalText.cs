@@ -240,6 +240,7 @@ internal sealed class PortalText
         ["problem.tooLarge"] = ("Yêu cầu quá lớn", "The request is too large"),
         ["problem.unexpected"] = ("Đã xảy ra lỗi không mong muốn", "An unexpected error occurred"),
         ["api.taskStatusUnknown"] = ("Trạng thái lọc phải là một trong: {0}.", "The status filter must be one of: {0}."),
+        ["api.duplicateMember"] = ("Một trường được gửi hai lần trong cùng một đối tượng.", "A member is sent twice in the same object."),
         ["api.invalidText"] = ("Nội dung không phải văn bản hợp lệ (UTF-8).", "This is not valid text (UTF-8)."),
         ["api.dateOutOfRange"] = ("Nhập một ngày dạng dd/MM/yyyy, từ 02/01/0001 đến 30/12/9999.", "Enter a date as dd/MM/yyyy, from 02/01/0001 to 30/12/9999."),
         ["api.idempotencyKeyTooLong"] = ("Idempotency-Key dài tối đa {0} ký tự.", "The Idempotency-Key is at most {0} characters long."),

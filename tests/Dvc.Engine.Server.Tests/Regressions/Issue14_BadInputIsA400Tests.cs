@@ -80,6 +80,18 @@ public sealed class Issue14_BadInputIsA400Tests(DvcServerFactory server) : IClas
     }
 
     [Theory]
+    [InlineData("/api/v1/dossiers", """{"procedureCode":"HN-TP-001","data":{"child":{"fullName":"A","fullName":"B"}}}""")]
+    [InlineData("/api/v1/procedures/HN-TP-001/assessments", """{"data":{"x":1,"x":2}}""")]
+    public async Task A_member_sent_twice_is_a_400_at_its_object_not_a_500(string path, string body)
+    {
+        var citizen = await server.NewCitizenAsync();
+
+        var response = await PostRawAsync(citizen, path, Encoding.UTF8.GetBytes(body));
+
+        await AssertFieldErrorAsync(response, body.Contains("child", StringComparison.Ordinal) ? "/child" : "", "duplicate member");
+    }
+
+    [Theory]
     [InlineData("9999-12-31")]
     [InlineData("0001-01-01")]
     public async Task A_task_filter_at_either_end_of_the_calendar_is_a_400_naming_the_field(string dueBefore)
