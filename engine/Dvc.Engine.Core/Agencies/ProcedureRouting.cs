@@ -23,6 +23,10 @@ public sealed class ProcedureRouting(AgencySelector handling, IReadOnlyDictionar
     /// <summary>What officers of another agency see of the dossier at <paramref name="activityId"/>.</summary>
     public TaskDisclosure Shows(string activityId) => Tasks.TryGetValue(activityId, out var task) ? task.Shows : TaskDisclosure.Nothing;
 
+    /// <summary>True when a dossier or a hand-over task of this procedure can reach <paramref name="agencyCode"/>.</summary>
+    public bool CanReach(string agencyCode) =>
+        Handling.Agencies.Concat(Tasks.Values.SelectMany(t => t.Agency?.Agencies ?? [])).Contains(agencyCode, StringComparer.OrdinalIgnoreCase);
+
     internal string Describe() =>
         string.Join("\n", [Handling.Describe(), .. Tasks.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "->" + (t.Value.Agency?.Describe() ?? "own"))]);
 }
