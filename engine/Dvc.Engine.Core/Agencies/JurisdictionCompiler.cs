@@ -22,7 +22,8 @@ internal sealed class JurisdictionCompiler(
     private static readonly string[] DeclaredInputs = ["agency", "shows"];
 
     /// <summary>The routing, or null when a declaration is wrong (the diagnostics say where).</summary>
-    public ProcedureRouting? Compile(ResolvedJson manifestJson, JsonObject manifestObject, WorkflowDocument? workflow, string workflowFile, JsonLineMap workflowLines)
+    /// <param name="workflowLines">Built only when a task declares routing, so most procedures never pay for it.</param>
+    public ProcedureRouting? Compile(ResolvedJson manifestJson, JsonObject manifestObject, WorkflowDocument? workflow, string workflowFile, Lazy<JsonLineMap> workflowLines)
     {
         var before = diagnostics.Count(d => d.IsError);
         var handling = manifestObject["jurisdiction"] is JsonObject declaration
@@ -34,7 +35,7 @@ internal sealed class JurisdictionCompiler(
         {
             SourceLocation At(string pointer)
             {
-                var (line, column) = workflowLines.Find(pointer);
+                var (line, column) = workflowLines.Value.Find(pointer);
                 return new SourceLocation(workflowFile, pointer, line, column);
             }
 

@@ -261,7 +261,7 @@ public sealed class ProcedureCompiler
         if (form is not null)
         {
             routing = new JurisdictionCompiler(files, agencies, manifest, form, diagnostics)
-                .Compile(manifestJson, manifestObject, workflowDocument, workflowFile, JsonLineMap.Build(workflowBytes.Span));
+                .Compile(manifestJson, manifestObject, workflowDocument, workflowFile, new Lazy<JsonLineMap>(() => JsonLineMap.Build(workflowBytes.Span)));
             if (routing is not null && (routing.Handling.FixedCode is null || routing.Tasks.Count > 0))
             {
                 hash.Add(routing.Describe());
