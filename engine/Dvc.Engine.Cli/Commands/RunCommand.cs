@@ -51,8 +51,9 @@ internal static class RunCommand
         JsonArray answers;
         try
         {
-            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(inputFile, cancellationToken)) as JsonObject ?? [];
-            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
+            // Read as text, so a UTF-8 byte-order mark is accepted as in every definition file.
+            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(inputFile, cancellationToken)) as JsonObject ?? [];
+            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -82,7 +82,7 @@ public sealed class ProcedureCompiler
 
     /// <summary>
     /// Compiles one procedure folder. The catalog root (for <c>$ref</c>s to <c>shared/</c> and for diagnostic paths) defaults to
-    /// the folder's grandparent when the folder sits in <c>procedures/</c>, otherwise to the folder itself.
+    /// the nearest enclosing catalog (see <see cref="FindCatalogRoot"/>).
     /// </summary>
     public ProcedureCompilation CompileFolder(string procedureFolder, string? catalogRoot = null)
     {
@@ -91,12 +91,23 @@ public sealed class ProcedureCompiler
         return CompileFolder(new CatalogFiles(root, _options.Limits), folder);
     }
 
-    /// <summary>The catalog root a procedure folder belongs to: <c>…/definitions</c> for <c>…/definitions/procedures/X</c>.</summary>
+    /// <summary>
+    /// The catalog a procedure folder belongs to: the nearest folder above it that has a <c>procedures/</c> folder
+    /// (<c>…/definitions</c> for <c>…/definitions/procedures/X</c>, and for a draft in <c>…/definitions/drafts/X</c>);
+    /// the procedure folder itself when it sits in no catalog, so <c>shared/</c> cannot be reached from it.
+    /// </summary>
     public static string FindCatalogRoot(string procedureFolder)
     {
         var folder = Path.GetFullPath(procedureFolder).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(folder);
-        return parent is not null && Path.GetFileName(parent) == ProceduresFolder ? Path.GetDirectoryName(parent)! : folder;
+        for (var parent = Path.GetDirectoryName(folder); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(Path.Combine(parent, ProceduresFolder)))
+            {
+                return parent;
+            }
+        }
+
+        return folder;
     }
 
     private ProcedureCompilation CompileFolder(CatalogFiles files, string folder)
