@@ -172,8 +172,16 @@ public sealed class WorkflowCompilerTests
     public void A_valid_workflow_compiles_without_diagnostics()
     {
         var json = Flowchart(
-            """{ "id": "h", "type": "Dvc.HumanTask", "role": { "typeName": "String", "expression": { "type": "Literal", "value": "chuyen-vien" } }, "outcomes": ["Approve", "Reject"] }""",
-            """{ "source": { "activity": "start", "port": "Done" }, "target": { "activity": "h", "port": "In" } }""");
+            """
+            { "id": "h", "type": "Dvc.HumanTask", "role": { "typeName": "String", "expression": { "type": "Literal", "value": "chuyen-vien" } }, "outcomes": ["Approve", "Reject"] },
+            { "id": "issue", "type": "Dvc.IssueResult", "template": "result" },
+            { "id": "refuse", "type": "Dvc.IssueResult", "template": "result", "decision": "Rejected" }
+            """,
+            """
+            { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "h", "port": "In" } },
+            { "source": { "activity": "h", "port": "Approve" }, "target": { "activity": "issue", "port": "In" } },
+            { "source": { "activity": "h", "port": "Reject" }, "target": { "activity": "refuse", "port": "In" } }
+            """);
 
         var result = WorkflowCompiler.Compile(Encoding.UTF8.GetBytes(json), "workflow.json", Procedure);
 
