@@ -272,7 +272,7 @@ public sealed class ProcedureCompiler
         var servingErrors = diagnostics.Any(d => d.IsError);
         if (_options.IncludeTests && manifest.Parts.Tests is { Length: > 0 } testsFolder)
         {
-            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, diagnostics));
+            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, workflow, diagnostics));
         }
 
         if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || templates.Count != manifest.Parts.Templates.Count)
@@ -302,6 +302,7 @@ public sealed class ProcedureCompiler
         FormDefinition? form,
         ProcedureManifest manifest,
         CompiledRuleSet? ruleSet,
+        CompiledWorkflow? workflow,
         List<Diagnostic> diagnostics)
     {
         var cases = new List<ProcedureTestCase>();
@@ -318,7 +319,7 @@ public sealed class ProcedureCompiler
             var testJson = resolver.Load(files.ToRelative(path), null, diagnostics);
             if (testJson is not null)
             {
-                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, diagnostics));
+                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, workflow, diagnostics));
             }
         }
 
