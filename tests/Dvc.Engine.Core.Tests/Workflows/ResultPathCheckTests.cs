@@ -69,7 +69,7 @@ public sealed class ResultPathCheckTests
     [Fact]
     public void A_workflow_compiled_on_its_own_is_not_checked()
     {
-        var json = Flowchart(
+        var json = WorkflowCompilerTests.Flowchart(
             """{ "id": "approve", "type": "Dvc.HumanTask", "outcomes": ["Approve", "Reject"] }""",
             """{ "source": { "activity": "start", "port": "Done" }, "target": { "activity": "approve", "port": "In" } }""");
 
@@ -88,21 +88,7 @@ public sealed class ResultPathCheckTests
 
     private static WorkflowCompileResult Compile(string activities, string connections) =>
         WorkflowCompiler.Compile(
-            Encoding.UTF8.GetBytes(Flowchart(activities, """{ "source": { "activity": "start", "port": "Done" }, "target": { "activity": "approve", "port": "In" } }""" + (connections.Length > 0 ? "," + connections : string.Empty))),
+            Encoding.UTF8.GetBytes(WorkflowCompilerTests.Flowchart(activities, """{ "source": { "activity": "start", "port": "Done" }, "target": { "activity": "approve", "port": "In" } }""" + (connections.Length > 0 ? "," + connections : string.Empty))),
             "workflow.json",
             Procedure);
-
-    private static string Flowchart(string activities, string connections) => $$"""
-        {
-          "name": "test",
-          "root": {
-            "id": "root", "type": "Elsa.Flowchart",
-            "activities": [
-              { "id": "start", "type": "Elsa.Start" },
-              {{activities}}
-            ],
-            "connections": [ {{connections}} ]
-          }
-        }
-        """;
 }

@@ -222,7 +222,7 @@ public sealed class WorkflowCompilerTests
     }
 
     /// <summary>A flowchart whose first activity is <c>start</c>; the given activity is at <c>/root/activities/1</c> on line 7.</summary>
-    private static string Flowchart(string activity, string connections) => $$"""
+    internal static string Flowchart(string activity, string connections) => $$"""
         {
           "name": "test",
           "root": {
