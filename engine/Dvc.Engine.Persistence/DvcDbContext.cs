@@ -1,4 +1,5 @@
 using System.Data;
+using Dvc.Engine.Persistence.Agencies;
 using Dvc.Engine.Persistence.Configurations;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Idempotency;
@@ -29,6 +30,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         nameof(ProcedureVersion.ContentHash),
         nameof(ProcedureVersion.BundleJson),
     ];
+
+    public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
@@ -95,6 +98,7 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new DvcUserConfiguration());
+        builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new ProcedureVersionConfiguration());
         builder.ApplyConfiguration(new DossierConfiguration());
         builder.ApplyConfiguration(new DossierAttachmentConfiguration());

@@ -16,6 +16,12 @@ internal static class DossierEvents
     public const string Overdue = "Overdue";
     public const string Notified = "Notified";
 
+    /// <summary>A step went to another agency ("liên thông"): data <c>{ activityId, title, from, to }</c>.</summary>
+    public const string HandedOver = "HandedOver";
+
+    /// <summary>The other agency completed its step and the dossier came back: data as TaskCompleted plus <c>from, to</c>.</summary>
+    public const string HandedBack = "HandedBack";
+
     // The access log: who read, downloaded, took or gave back the dossier's work. Kept in the chained log for
     // audit (dvc audit verify); the readable history leaves reads and downloads out.
     public const string Viewed = "Viewed";

@@ -69,7 +69,7 @@ public sealed class Issue14_AccountsTests(DvcServerFactory server) : IClassFixtu
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateStaffAsync(email, "Cán bộ Thử", Password, DvcRoles.Officer, "HN-UBND-XA", [DvcClaims.AnyTaskRole]);
+                .CreateStaffAsync(email, "Cán bộ Thử", Password, DvcRoles.Officer, "HN-P-BA-DINH", [DvcClaims.AnyTaskRole]);
             Assert.True(created.Succeeded);
         }
 

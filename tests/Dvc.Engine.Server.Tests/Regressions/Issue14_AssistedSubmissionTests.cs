@@ -15,7 +15,7 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     [Fact]
     public async Task An_officer_files_for_a_citizen_without_an_account_and_again_into_that_same_new_account()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var email = $"nho-nop-ho-{Guid.NewGuid():N}@test.local";
 
         var first = await officer.PostAsJsonAsync("/api/v1/dossiers", OnBehalf(email));
@@ -30,7 +30,7 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     [Fact]
     public async Task An_officer_cannot_file_another_agencys_procedure_for_a_citizen()
     {
-        var transport = await server.OfficerAsync("HN-SGTVT");
+        var transport = await server.OfficerAsync("HN-CATP-CSGT");
 
         var response = await transport.PostAsJsonAsync("/api/v1/dossiers", OnBehalf($"x-{Guid.NewGuid():N}@test.local"));
 
@@ -43,7 +43,7 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     {
         var email = $"co-tai-khoan-{Guid.NewGuid():N}@test.local";
         var citizen = await server.NewCitizenAsync(email);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", OnBehalf(email));
 
@@ -56,9 +56,9 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     [Fact]
     public async Task Staff_accounts_are_never_filed_into_either()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
-        var response = await officer.PostAsJsonAsync("/api/v1/dossiers", OnBehalf("canbo.hn-sgtvt@dvc.local"));
+        var response = await officer.PostAsJsonAsync("/api/v1/dossiers", OnBehalf("canbo.hn-catp-csgt@dvc.local"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -78,7 +78,7 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     [InlineData("khong-phai-email")]
     public async Task A_missing_or_malformed_citizen_address_is_a_field_error_not_a_crash(string email)
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", OnBehalf(email));
 
@@ -87,8 +87,8 @@ public sealed class Issue14_AssistedSubmissionTests(DvcServerFactory server) : I
     }
 
     [Theory]
-    [InlineData("HN-UBND-XA", true)]
-    [InlineData("HN-SGTVT", false)]
+    [InlineData("HN-P-BA-DINH", true)]
+    [InlineData("HN-CATP-CSGT", false)]
     public async Task The_form_offers_filing_for_a_citizen_only_to_the_procedures_agency(string agency, bool offered)
     {
         var officer = await server.OfficerAsync(agency);

@@ -67,7 +67,7 @@ public sealed class Issue14_BadInputIsA400Tests(DvcServerFactory server) : IClas
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", "Ghi lại họ tên.")).EnsureSuccessStatusCode();
 
         var note = await PostRawAsync(citizen, $"/api/v1/dossiers/{code}/supplements", [.. "{\"note\":\""u8.ToArray(), .. raw, .. "\"}"u8.ToArray()]);
@@ -96,7 +96,7 @@ public sealed class Issue14_BadInputIsA400Tests(DvcServerFactory server) : IClas
     [InlineData("0001-01-01")]
     public async Task A_task_filter_at_either_end_of_the_calendar_is_a_400_naming_the_field(string dueBefore)
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var response = await officer.GetAsync($"/api/v1/tasks?dueBefore={dueBefore}");
 
@@ -109,7 +109,7 @@ public sealed class Issue14_BadInputIsA400Tests(DvcServerFactory server) : IClas
     [InlineData("hôm qua")]
     public async Task An_inbox_filter_date_that_is_not_a_usable_date_is_a_400_page_with_the_field_error(string dueBefore)
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var response = await officer.GetAsync("/inbox?DueBefore=" + Uri.EscapeDataString(dueBefore));
 

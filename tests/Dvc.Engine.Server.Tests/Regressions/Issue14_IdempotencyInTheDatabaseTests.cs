@@ -107,7 +107,7 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
         var onB = _nodeB.CreateBrowserlessClient();
         await DvcServerFactory.SignInAsync(onB, email, "MatKhau@2026");
         var code = await CodeAsync(await SubmitAsync(citizen, Submissions.DrivingPermit(), "permit"));
-        await WaitForPaymentAsync(citizen, await _nodeA.OfficerAsync("HN-SGTVT"), code);
+        await WaitForPaymentAsync(citizen, await _nodeA.OfficerAsync("HN-CATP-CSGT"), code);
 
         var paid = await PayAsync(citizen, code, "pay-once");
         var retried = await PayAsync(onB, code, "pay-once");

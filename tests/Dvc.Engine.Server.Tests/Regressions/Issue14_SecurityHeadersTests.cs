@@ -44,7 +44,7 @@ public sealed partial class Issue14_SecurityHeadersTests(DvcServerFactory server
     [InlineData("/inbox")]
     public async Task Portal_pages_allow_only_their_own_scripts_and_styles_and_use_nothing_inline(string path)
     {
-        var client = path is "/inbox" ? await server.OfficerAsync("HN-UBND-XA") : await server.NewCitizenAsync();
+        var client = path is "/inbox" ? await server.OfficerAsync("HN-P-BA-DINH") : await server.NewCitizenAsync();
 
         var response = await client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();

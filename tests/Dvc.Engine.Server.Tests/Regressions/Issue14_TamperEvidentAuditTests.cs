@@ -83,7 +83,7 @@ public sealed class Issue14_TamperEvidentAuditTests(DvcServerFactory server) : I
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
         var attachment = JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{code}/attachments"))!.AsArray()[0]!["id"]!.GetValue<string>();
 
@@ -109,7 +109,7 @@ public sealed class Issue14_TamperEvidentAuditTests(DvcServerFactory server) : I
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
         var outcome = task["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()).First(o => o is not "Reject" and not "RequestSupplement");
         (await Inbox.CompleteAsync(officer, task, outcome)).EnsureSuccessStatusCode();

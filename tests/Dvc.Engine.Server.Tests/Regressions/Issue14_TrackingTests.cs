@@ -53,7 +53,7 @@ public sealed class Issue14_TrackingTests(DvcServerFactory server) : IClassFixtu
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
         var outcome = task["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()).First(o => o is not "Reject" and not "RequestSupplement");
         (await Inbox.CompleteAsync(officer, task, outcome, "Hồ sơ của chị Trần Thị Mai đầy đủ.")).EnsureSuccessStatusCode();

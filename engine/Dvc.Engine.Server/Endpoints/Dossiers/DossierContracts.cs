@@ -22,7 +22,7 @@ public sealed record AttachmentDto(Guid Id, string AttachmentId, string FileName
 
 public sealed record RuleTraceDto(string Workflow, string Rule, bool Passed, string? Message);
 
-/// <summary>The owner's (or the agency's) view of a dossier.</summary>
+/// <summary>The owner's (or the agency's) view of a dossier; <c>agencyCode</c> is the handling agency chosen at submission.</summary>
 public sealed record DossierDto(
     string Code,
     string ProcedureCode,
@@ -39,7 +39,9 @@ public sealed record DossierDto(
     string? SupplementRequest,
     bool HasResult,
     int? Rating,
-    string? AssistedBy);
+    string? AssistedBy,
+    string AgencyCode,
+    TextDto AgencyName);
 
 /// <summary>A public progress look-up: the applicant's citizen ID (12 digits) or phone number, sent in the body so it stays out of URLs and logs.</summary>
 public sealed record ProgressRequest(string? Applicant);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dvc.Engine.Server.Pages.Inbox;
 
 [Authorize(Policy = DvcPolicies.Staff)]
-internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Localization.PortalText text) : PageModel
+internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agencies.AgencyCatalog agencies, Localization.PortalText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Procedure { get; set; }
@@ -34,8 +34,8 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Loca
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = Viewer.From(User);
-        AgencyCode = viewer.AgencyCode is { } code ? catalog.Agencies().FirstOrDefault(a => a.Code == code).Name?.Current ?? code : null;
-        Procedures = [.. catalog.Search(new CatalogQuery()).Where(p => viewer.WorksFor(p.AgencyCode))];
+        AgencyCode = viewer.AgencyCode is { } code ? agencies.Name(code).Current : null;
+        Procedures = viewer.IsSystemAdmin ? catalog.Search(new CatalogQuery()) : viewer.AgencyCode is { } agency ? catalog.Reaching(agency) : [];
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(DueBefore))
         {

@@ -40,7 +40,8 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
     public string? OnBehalfName { get; set; }
 
     /// <summary>Staff of the procedure's agency may file for a citizen (assisted submission); nobody else sees the fields.</summary>
-    public bool CanFileOnBehalf => Viewer.From(User) is { IsStaff: true } viewer && viewer.WorksFor(Procedure.Summary.AgencyCode);
+    public bool CanFileOnBehalf => Viewer.From(User) is { IsStaff: true } viewer
+        && (viewer.IsSystemAdmin || (viewer.AgencyCode is { } agency && catalog.Compiled(Procedure.Summary.Code)?.Routing.Handling.Agencies.Contains(agency, StringComparer.OrdinalIgnoreCase) == true));
 
     public IReadOnlyList<string> OnBehalfErrors => State.Errors.TryGetValue(DossierService.OnBehalfEmailField, out var errors) ? errors : [];
 

@@ -11,14 +11,63 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dvc.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(DvcDbContext))]
-    [Migration("20261129113856_AuditChain")]
-    partial class AuditChain
+    [Migration("20261129110827_AgencyDirectory")]
+    partial class AgencyDirectory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Dvc.Engine.Persistence.Agencies.Agency", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ParentCode");
+
+                    b.HasIndex("UnitVersion", "UnitId");
+
+                    b.ToTable("Agencies", (string)null);
+                });
 
             modelBuilder.Entity("Dvc.Engine.Persistence.Dossiers.Dossier", b =>
                 {
@@ -60,13 +109,6 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FeeVnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastEventHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastEventSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("OverdueNotifiedAt")
@@ -211,11 +253,6 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -268,48 +305,6 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Feedback_Rating", "\"Rating\" BETWEEN 1 AND 5");
                         });
-                });
-
-            modelBuilder.Entity("Dvc.Engine.Persistence.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("DossierId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Operation")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DossierId");
-
-                    b.HasIndex("UserId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("Dvc.Engine.Persistence.Identity.DvcUser", b =>
@@ -878,15 +873,6 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Dvc.Engine.Persistence.Dossiers.Feedback", b =>
-                {
-                    b.HasOne("Dvc.Engine.Persistence.Dossiers.Dossier", null)
-                        .WithMany()
-                        .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dvc.Engine.Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.HasOne("Dvc.Engine.Persistence.Dossiers.Dossier", null)
                         .WithMany()

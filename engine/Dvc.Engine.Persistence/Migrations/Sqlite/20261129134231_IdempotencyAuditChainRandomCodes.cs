@@ -6,11 +6,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dvc.Engine.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IdempotencyRecords : Migration
+    public partial class IdempotencyAuditChainRandomCodes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DossierCodeCounters");
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastEventHash",
+                table: "Dossiers",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LastEventSequence",
+                table: "Dossiers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "DossierEvents",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
@@ -51,6 +75,31 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropColumn(
+                name: "LastEventHash",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "LastEventSequence",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "DossierEvents");
+
+            migrationBuilder.CreateTable(
+                name: "DossierCodeCounters",
+                columns: table => new
+                {
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierCodeCounters", x => new { x.Prefix, x.Year });
+                });
         }
     }
 }
