@@ -17,42 +17,34 @@ namespace Dvc.Engine.Server.Tests.Regressions;
 /// </summary>
 public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
-    private DvcServerFactory _nodeA = null!;
-    private DvcServerFactory _nodeB = null!;
+    private readonly TwoNodes _nodes = new();
 
-    public Task InitializeAsync()
-    {
-        // Two nodes on one database and file store, started one after the other.
-        _nodeA = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
-        _ = _nodeA.Services;
-        _nodeB = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
-        _ = _nodeB.Services;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _nodes.InitializeAsync();
+
+    public Task DisposeAsync() => _nodes.DisposeAsync();
 
     [Fact]
     public async Task The_key_is_recorded_in_the_database_with_its_dossier_and_nowhere_on_disk()
     {
-        var citizen = await _nodeA.NewCitizenAsync();
+        var citizen = await _nodes.A.NewCitizenAsync();
 
         var response = await SubmitAsync(citizen, Submissions.BirthRegistration(), "key-db-1");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var code = await CodeAsync(response);
-        await using var scope = _nodeA.Services.CreateAsyncScope();
+        await using var scope = _nodes.A.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var record = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Key == "key-db-1");
         Assert.Equal(code, await db.Dossiers.Where(d => d.Id == record.DossierId).Select(d => d.Code).SingleAsync());
-        Assert.False(Directory.Exists(Path.Combine(_folder, "data", "files", "idempotency")));
+        Assert.False(Directory.Exists(Path.Combine(_nodes.DataFolder, "files", "idempotency")));
     }
 
     [Fact]
     public async Task The_same_key_sent_to_two_nodes_at_once_files_one_dossier_and_both_get_its_code()
     {
         var email = $"idem-{Guid.NewGuid():N}@test.local";
-        var onA = await _nodeA.NewCitizenAsync(email);
-        var onB = _nodeB.CreateBrowserlessClient();
+        var onA = await _nodes.A.NewCitizenAsync(email);
+        var onB = _nodes.B.CreateBrowserlessClient();
         await DvcServerFactory.SignInAsync(onB, email, "MatKhau@2026");
         var body = Submissions.BirthRegistration();
 
@@ -70,12 +62,12 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
     public async Task A_retry_after_a_restart_gets_the_same_dossier_back()
     {
         var email = $"idem-{Guid.NewGuid():N}@test.local";
-        var citizen = await _nodeA.NewCitizenAsync(email);
+        var citizen = await _nodes.A.NewCitizenAsync(email);
         var first = await SubmitAsync(citizen, Submissions.BirthRegistration(), "restart-key");
         var code = await CodeAsync(first);
 
         SqliteConnection.ClearAllPools();
-        using var restarted = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
+        using var restarted = _nodes.Restart();
         var again = restarted.CreateBrowserlessClient();
         await DvcServerFactory.SignInAsync(again, email, "MatKhau@2026");
         var retry = await SubmitAsync(again, Submissions.BirthRegistration(), "restart-key");
@@ -87,7 +79,7 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task A_key_reused_with_another_body_or_another_operation_is_409()
     {
-        var citizen = await _nodeA.NewCitizenAsync();
+        var citizen = await _nodes.A.NewCitizenAsync();
         var data = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json");
         var code = await CodeAsync(await SubmitAsync(citizen, Submissions.BirthRegistration(data), "reused"));
         data["child"]!["fullName"] = "Nguyễn Văn Khác";
@@ -103,11 +95,11 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
     public async Task A_payment_retried_with_its_key_on_another_node_is_answered_as_it_was_not_as_a_conflict()
     {
         var email = $"idem-{Guid.NewGuid():N}@test.local";
-        var citizen = await _nodeA.NewCitizenAsync(email);
-        var onB = _nodeB.CreateBrowserlessClient();
+        var citizen = await _nodes.A.NewCitizenAsync(email);
+        var onB = _nodes.B.CreateBrowserlessClient();
         await DvcServerFactory.SignInAsync(onB, email, "MatKhau@2026");
         var code = await CodeAsync(await SubmitAsync(citizen, Submissions.DrivingPermit(), "permit"));
-        await WaitForPaymentAsync(citizen, await _nodeA.OfficerAsync("HN-CATP-CSGT"), code);
+        await WaitForPaymentAsync(citizen, await _nodes.A.OfficerAsync("HN-CATP-CSGT"), code);
 
         var paid = await PayAsync(citizen, code, "pay-once");
         var retried = await PayAsync(onB, code, "pay-once");
@@ -122,7 +114,7 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task A_key_longer_than_the_limit_is_a_400_at_the_header()
     {
-        var citizen = await _nodeA.NewCitizenAsync();
+        var citizen = await _nodes.A.NewCitizenAsync();
 
         var response = await SubmitAsync(citizen, Submissions.BirthRegistration(), new string('k', 201));
 
@@ -160,19 +152,4 @@ public sealed class Issue14_IdempotencyInTheDatabaseTests : IAsyncLifetime
 
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
-
-    public async Task DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
-    }
 }

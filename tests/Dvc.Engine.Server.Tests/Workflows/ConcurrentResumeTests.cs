@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Server.Tests.Infrastructure;
 using Dvc.Engine.Server.Workflows;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,41 +19,33 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
     private const int Rounds = 6;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
-    private DvcServerFactory _nodeA = null!;
-    private DvcServerFactory _nodeB = null!;
+    private readonly TwoNodes _nodes = new();
 
-    public Task InitializeAsync()
-    {
-        // Started one after the other: the second node finds the schema and demo accounts the first one made.
-        _nodeA = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
-        _ = _nodeA.Services;
-        _nodeB = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
-        _ = _nodeB.Services;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _nodes.InitializeAsync();
+
+    public Task DisposeAsync() => _nodes.DisposeAsync();
 
     [Fact]
     public async Task The_same_task_completed_on_two_nodes_at_once_succeeds_once_and_the_other_gets_409()
     {
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
-        var citizen = await _nodeA.NewCitizenAsync(email);
-        var officerA = await _nodeA.OfficerAsync(Journey.Agency);
+        var citizen = await _nodes.A.NewCitizenAsync(email);
+        var officerA = await _nodes.A.OfficerAsync(Journey.Agency);
         var reception = Journey.Steps[0];
 
         // The reference: the same step taken once, by one officer on one node.
         var reference = await Journey.SubmitAsync(citizen);
         (await ProcedureJourney.PerformAsync(reception, citizen, officerA, reference)).EnsureSuccessStatusCode();
         var names = await OfficerNamesAsync();
-        var expected = (await JourneySnapshot.CaptureAsync(_nodeA, reference)).WithoutNames(names);
+        var expected = (await JourneySnapshot.CaptureAsync(_nodes.A, reference)).WithoutNames(names);
 
         for (var round = 0; round < Rounds; round++)
         {
             // Even rounds: two colleagues click at once. Odd rounds: the same officer's request reaches both nodes
             // (a retry through the load balancer), so both pass the claim and meet at completion.
             var officerB = round % 2 == 0
-                ? await SignedInAsync(_nodeB, $"lanhdao.{Journey.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026")
-                : await _nodeB.OfficerAsync(Journey.Agency);
+                ? await SignedInAsync(_nodes.B, $"lanhdao.{Journey.Agency.ToLowerInvariant()}@dvc.local", "CanBo@2026")
+                : await _nodes.B.OfficerAsync(Journey.Agency);
             var code = await Journey.SubmitAsync(citizen);
             var task = await Inbox.OpenTaskAsync(officerA, code);
             Assert.NotNull(task);
@@ -64,7 +55,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
                 () => Inbox.CompleteAsync(officerB, task, reception.Outcome));
 
             await AssertOneWinnerAsync(responses, $"round {round}");
-            var actual = (await JourneySnapshot.CaptureAsync(_nodeB, code)).WithoutNames(names);
+            var actual = (await JourneySnapshot.CaptureAsync(_nodes.B, code)).WithoutNames(names);
             AssertSameAsReference(expected, actual, $"round {round}");
             Assert.Single(actual.Events, e => e.StartsWith("TaskCompleted", StringComparison.Ordinal));
             Assert.Equal(1, await ConsumedBookmarksAsync(code, reception.Activity));
@@ -75,10 +66,10 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     public async Task A_dossier_raced_at_every_step_on_two_nodes_ends_as_if_each_step_was_taken_once()
     {
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
-        var citizenA = await _nodeA.NewCitizenAsync(email);
-        var citizenB = await ProcedureJourney.CitizenAsync(_nodeB, email);
-        var officerA = await _nodeA.OfficerAsync(Journey.Agency);
-        var officerB = await _nodeB.OfficerAsync(Journey.Agency);
+        var citizenA = await _nodes.A.NewCitizenAsync(email);
+        var citizenB = await ProcedureJourney.CitizenAsync(_nodes.B, email);
+        var officerA = await _nodes.A.OfficerAsync(Journey.Agency);
+        var officerB = await _nodes.B.OfficerAsync(Journey.Agency);
         var steps = Journey.Steps;
 
         var reference = await Journey.SubmitAsync(citizenA);
@@ -87,7 +78,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
             (await ProcedureJourney.PerformAsync(step, citizenA, officerA, reference)).EnsureSuccessStatusCode();
         }
 
-        var expected = await JourneySnapshot.CaptureAsync(_nodeA, reference);
+        var expected = await JourneySnapshot.CaptureAsync(_nodes.A, reference);
         Assert.Equal("Finished", expected.WorkflowStatus);
 
         for (var round = 0; round < Rounds / 2; round++)
@@ -104,7 +95,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
                 Assert.True(await OpenTasksAsync(code) <= 1, $"More than one open task after '{step.Activity}' in round {round}.");
             }
 
-            AssertSameAsReference(expected, await JourneySnapshot.CaptureAsync(_nodeB, code), $"round {round}");
+            AssertSameAsReference(expected, await JourneySnapshot.CaptureAsync(_nodes.B, code), $"round {round}");
         }
     }
 
@@ -113,8 +104,8 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     {
         const int dossiers = 6;
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
-        var citizen = await _nodeA.NewCitizenAsync(email);
-        var officer = await _nodeA.OfficerAsync("HN-P-BA-DINH");
+        var citizen = await _nodes.A.NewCitizenAsync(email);
+        var officer = await _nodes.A.OfficerAsync("HN-P-BA-DINH");
         var codes = new List<string>();
         for (var i = 0; i < dossiers; i++)
         {
@@ -132,9 +123,9 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         }
 
         // Past the supplement deadline on both nodes: the citizen's late answer and the expiry fire together.
-        _nodeA.Clock.Advance(TimeSpan.FromDays(6));
-        _nodeB.Clock.Advance(TimeSpan.FromDays(6));
-        var lateCitizen = await ProcedureJourney.CitizenAsync(_nodeA, email);
+        _nodes.A.Clock.Advance(TimeSpan.FromDays(6));
+        _nodes.B.Clock.Advance(TimeSpan.FromDays(6));
+        var lateCitizen = await ProcedureJourney.CitizenAsync(_nodes.A, email);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var supplements = codes.Select(code => Task.Run(async () =>
         {
@@ -144,7 +135,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         var expiry = Task.Run(async () =>
         {
             await gate.Task;
-            await using var scope = _nodeB.Services.CreateAsyncScope();
+            await using var scope = _nodes.B.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(CancellationToken.None);
         });
         gate.SetResult();
@@ -167,7 +158,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
     private async Task<long> WorkflowVersionAsync(string code)
     {
-        await using var scope = _nodeA.Services.CreateAsyncScope();
+        await using var scope = _nodes.A.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
         return await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId == dossier.Id).Select(i => i.Version).SingleAsync();
@@ -175,7 +166,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
     private async Task<(string Status, List<string> StatusChanges, int OpenTasks)> AfterSupplementOrExpiryAsync(string code)
     {
-        await using var scope = _nodeB.Services.CreateAsyncScope();
+        await using var scope = _nodes.B.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
         var changes = await db.DossierEvents.AsNoTracking()
@@ -239,7 +230,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
     private async Task<int> ConsumedBookmarksAsync(string code, string activity)
     {
-        await using var scope = _nodeA.Services.CreateAsyncScope();
+        await using var scope = _nodes.A.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
         return await db.Bookmarks.AsNoTracking()
@@ -251,7 +242,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     /// <summary>The display names of the agency's staff, which the workflow writes into its log lines.</summary>
     private async Task<IReadOnlyCollection<string>> OfficerNamesAsync()
     {
-        await using var scope = _nodeA.Services.CreateAsyncScope();
+        await using var scope = _nodes.A.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var suffix = $".{Journey.Agency.ToLowerInvariant()}@dvc.local";
         return await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith(suffix)).Select(u => u.FullName).ToListAsync();
@@ -259,7 +250,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
 
     private async Task<int> OpenTasksAsync(string code)
     {
-        await using var scope = _nodeA.Services.CreateAsyncScope();
+        await using var scope = _nodes.A.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DvcDbContext>();
         var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
         return await db.HumanTasks.AsNoTracking().CountAsync(t => t.DossierId == dossier.Id && t.Status != Persistence.Tasks.HumanTaskStatus.Done);
@@ -270,20 +261,5 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         var client = node.CreateBrowserlessClient();
         await DvcServerFactory.SignInAsync(client, email, password);
         return client;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
-        }
     }
 }
