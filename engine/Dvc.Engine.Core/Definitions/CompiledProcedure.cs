@@ -72,9 +72,10 @@ public sealed class CompiledProcedure
     public CompiledWorkflow? Workflow { get; }
 
     /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
-    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi") => FormValidator.Validate(Form, data, culture);
+    /// <param name="submittedOn">The day it is sent, for the form's <c>$submittedOn</c> checks (a document issued in 2099); null skips them.</param>
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi", DateOnly? submittedOn = null) => FormValidator.Validate(Form, data, culture, submittedOn);
 
-    public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture) => ValidateSubmission(data, culture.Name);
+    public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture, DateOnly? submittedOn = null) => ValidateSubmission(data, culture.Name, submittedOn);
 
     /// <summary>Runs the <c>eligibility</c> workflow as of <paramref name="submittedOn"/>; eligible when every rule holds (or there are none).</summary>
     public EligibilityResult EvaluateEligibility(JsonObject data, DateOnly submittedOn)
@@ -132,16 +133,17 @@ public sealed class CompiledProcedure
         return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
     }
 
-    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     /// <summary>
-    /// What a rule means to a person: its eligibility reason, fee label, checklist note or else the name of the attachment
-    /// it requires; null for an unknown rule or one with none of these.
+    /// What a decision trace calls a rule: its <c>Properties.title</c>, else what it means in its workflow (an
+    /// eligibility rule's requirement, a fee line's label, a checklist rule's note or the attachment it asks for); null when the
+    /// rule has none of these (the rules compiler warned).
     /// </summary>
-    public LocalizedText? DescribeRule(string workflow, string rule) =>
+    public LocalizedText? RuleTitle(string workflow, string rule) =>
         RuleSet.Find(workflow, rule) is { } compiled
-            ? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
+            ? compiled.Title ?? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
             : null;
 
+    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
     {
         if (!Templates.TryGetValue(templateName, out var template))
