@@ -71,9 +71,10 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
             case DossierEvents.ClockResumed:
                 var dueAt = DateTimeOffset.TryParse(data?["dueAt"]?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateTimeOffset?)null;
                 var days = data?["pausedWorkingDays"]?.GetValue<decimal>() ?? 0;
-                return dueAt is { } newDue
-                    ? text.Format("event.ClockResumedDue", WorkingCalendar.ToLocalDate(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), text.WorkingDays(Math.Round(days, 1)))
-                    : text["event.ClockResumed"];
+                var shown = dueAt is { } newDue ? WorkingCalendar.ToLocalDate(newDue).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : null;
+                return shown is null ? text["event.ClockResumed"]
+                    : Math.Round(days, 1) == 0 ? text.Format("event.ClockResumedSameDue", shown)
+                    : text.Format("event.ClockResumedDue", shown, text.WorkingDays(Math.Round(days, 1)));
             case DossierEvents.ResultIssued:
                 return text[data?["decision"]?.GetValue<string>() == "Rejected" ? "event.ResultIssuedRejected" : "event.ResultIssued"];
             case DossierEvents.Notified:

@@ -268,6 +268,7 @@ internal sealed class PortalText
         ["event.ClockPaused"] = ("Tạm dừng tính thời hạn giải quyết trong khi chờ công dân", "The processing clock stopped while waiting for the citizen"),
         ["event.ClockResumed"] = ("Tiếp tục tính thời hạn giải quyết", "The processing clock restarted"),
         ["event.ClockResumedDue"] = ("Tiếp tục tính thời hạn giải quyết; hạn giải quyết mới: {0} (cộng thêm {1} tạm dừng)", "The processing clock restarted; new due date {0} ({1} added for the pause)"),
+        ["event.ClockResumedSameDue"] = ("Tiếp tục tính thời hạn giải quyết; hạn giải quyết không đổi: {0}", "The processing clock restarted; the due date stays {0}"),
         ["event.ResultIssued"] = ("Ban hành kết quả giải quyết", "The result was issued"),
         ["event.ResultIssuedRejected"] = ("Ban hành văn bản từ chối giải quyết", "The refusal was issued"),
         ["event.NotifiedEmail"] = ("Đã gửi thông báo qua thư điện tử", "Notification sent by e-mail"),

@@ -36,6 +36,9 @@ internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog 
 
     public IReadOnlyList<string> Messages { get; private set; } = [];
 
+    /// <summary>Why the corrected dossier is not eligible, rule by rule.</summary>
+    public IReadOnlyList<RuleFailure> Failures { get; private set; } = [];
+
     [BindProperty]
     public string? Note { get; set; }
 
@@ -81,7 +84,7 @@ internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog 
                 return Page();
             case CommandResult.NotEligible notEligible:
                 State = new FormRenderState(JsonMergePatch.Apply(Dossier.Data, patch), post.Raw, null);
-                Messages = [.. notEligible.Failures.Select(f => f.Reason)];
+                Failures = notEligible.Failures;
                 return Page();
             case CommandResult.Conflict conflict:
                 State = new FormRenderState(JsonMergePatch.Apply(Dossier.Data, patch), post.Raw, null);
