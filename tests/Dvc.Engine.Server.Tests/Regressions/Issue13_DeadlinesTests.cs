@@ -9,17 +9,17 @@ namespace Dvc.Engine.Server.Tests.Regressions;
 
 /// <summary>
 /// Issue 13 §1: supplement and payment requests state their deadline and what happens when it passes (page,
-/// notification, history), and the statutory clock is visible. The server's clock starts on Monday 02/03/2026 09:00
-/// (Hanoi); HN-TP-001 gives five working days to supplement, so the citizen has until the end of Monday 09/03.
-/// Its own server: these tests move the clock.
+/// notification, history), and the statutory clock is visible. Each test starts on a Monday 09:00 (Hanoi) with two
+/// weeks free of holidays: HN-TP-001 gives five working days to supplement and HN-GTVT-001 five to pay, so the citizen
+/// has until the end of the next Monday. Its own server: these tests move the clock.
 /// </summary>
 public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
 {
-    private const string SupplementDeadline = "trước 24:00 ngày 09/03/2026";
 
     [Fact]
     public async Task A_supplement_request_states_its_deadline_on_the_page_in_the_notification_and_in_the_history()
     {
+        var supplementDeadline = Deadline(StartOnAFreshMonday());
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
         var officer = await server.OfficerAsync("HN-UBND-XA");
@@ -27,17 +27,18 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         await Issue13_SupplementsRedecideTests.RequestAsync(officer, code, "Bổ sung bản chụp giấy chứng sinh rõ nét.", attachments: ["giay-chung-sinh"]);
 
         var dossier = await Issue13_SupplementsRedecideTests.DossierAsync(citizen, code);
-        Assert.Equal((SupplementDeadline, "WorkingDays"), (dossier["request"]!["deadline"]!.GetValue<string>(), dossier["request"]!["daysUnit"]!.GetValue<string>()));
+        Assert.Equal((supplementDeadline, "WorkingDays"), (dossier["request"]!["deadline"]!.GetValue<string>(), dossier["request"]!["daysUnit"]!.GetValue<string>()));
         var page = await citizen.GetStringAsync($"/dossiers/{code}");
-        Assert.Contains($"Thời hạn: {SupplementDeadline}", page, StringComparison.Ordinal);
+        Assert.Contains($"Thời hạn: {supplementDeadline}", page, StringComparison.Ordinal);
         Assert.Contains("hồ sơ sẽ bị dừng xử lý", page, StringComparison.Ordinal);
-        Assert.Contains(dossier["timeline"]!.AsArray(), e => e!["title"]!.GetValue<string>() == $"Cơ quan yêu cầu bổ sung hồ sơ, hạn {SupplementDeadline}");
-        Assert.Contains(SupplementDeadline, await NotificationAsync(code), StringComparison.Ordinal);
+        Assert.Contains(dossier["timeline"]!.AsArray(), e => e!["title"]!.GetValue<string>() == $"Cơ quan yêu cầu bổ sung hồ sơ, hạn {supplementDeadline}");
+        Assert.Contains(supplementDeadline, await NotificationAsync(code), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_payment_request_states_its_amount_and_deadline()
     {
+        var deadline = Deadline(StartOnAFreshMonday());
         var citizen = await server.NewCitizenAsync();
         var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
         var code = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
@@ -46,13 +47,39 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
 
         var request = (await Issue13_SupplementsRedecideTests.DossierAsync(citizen, code))["request"]!;
-        Assert.Equal(("payment", 135000L, "trước 24:00 ngày 09/03/2026"), (request["kind"]!.GetValue<string>(), request["amount"]!.GetValue<long>(), request["deadline"]!.GetValue<string>()));
+        Assert.Equal(("payment", 135000L, deadline), (request["kind"]!.GetValue<string>(), request["amount"]!.GetValue<long>(), request["deadline"]!.GetValue<string>()));
         Assert.Contains("chưa thanh toán, hồ sơ sẽ bị dừng xử lý", await citizen.GetStringAsync($"/dossiers/{code}"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The path ends without Dvc.IssueResult: the dossier is closed, never "result returned".</summary>
+    [Fact]
+    public async Task An_unpaid_fee_past_its_deadline_closes_the_dossier_without_claiming_a_result()
+    {
+        var email = $"khong-tra-{Guid.NewGuid():N}@test.local";
+        var citizen = await server.NewCitizenAsync(email);
+        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
+        var code = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
+        var officer = await server.OfficerAsync("HN-SGTVT");
+        (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
+
+        server.Clock.Advance(TimeSpan.FromDays(9));
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Dvc.Engine.Server.Workflows.WorkflowTimers>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        var late = await Workflows.ProcedureJourney.CitizenAsync(server, email);
+        var dossier = await Issue13_SupplementsRedecideTests.DossierAsync(late, code);
+        Assert.Equal(("Cancelled", false), (dossier["status"]!.GetValue<string>(), dossier["hasResult"]!.GetValue<bool>()));
+        var page = await late.GetStringAsync($"/dossiers/{code}");
+        Assert.Contains("Đã hủy", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đã trả kết quả", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task While_the_dossier_waits_the_clock_stands_still_and_restarts_with_a_new_legal_deadline()
     {
+        var monday = StartOnAFreshMonday().ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var email = $"clock-{Guid.NewGuid():N}@test.local";
         var citizen = await server.NewCitizenAsync(email);
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
@@ -66,8 +93,8 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         var again = await Workflows.ProcedureJourney.CitizenAsync(server, email);
         (await again.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data = new JsonObject { ["extraCopies"] = 1 } })).EnsureSuccessStatusCode();
 
-        Assert.Contains("Thời hạn giải quyết đang tạm dừng từ 09:00 02/03/2026", waiting, StringComparison.Ordinal);
-        Assert.Contains("Thời hạn giải quyết đang tạm dừng từ 09:00 02/03/2026", officerPage, StringComparison.Ordinal);
+        Assert.Contains($"Thời hạn giải quyết đang tạm dừng từ 09:00 {monday}", waiting, StringComparison.Ordinal);
+        Assert.Contains($"Thời hạn giải quyết đang tạm dừng từ 09:00 {monday}", officerPage, StringComparison.Ordinal);
         var after = await Issue13_SupplementsRedecideTests.DossierAsync(again, code);
         Assert.Null(after["clockPausedAt"]);
         // Two working days stood still (Monday 09:00 to Wednesday 09:00): the legal deadline moves two working days later.
@@ -94,6 +121,27 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         Assert.Contains(promised.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), slip["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(promised > DateOnly.FromDateTime(server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime));
     }
+
+    /// <summary>
+    /// Moves the shared clock to the next Monday 09:00 (Hanoi) whose two weeks hold no holiday, so a test reads exact
+    /// dates whatever ran before it (the clock only moves forward).
+    /// </summary>
+    private DateOnly StartOnAFreshMonday()
+    {
+        var calendar = new Dvc.Engine.Core.Calendar.WorkingCalendar();
+        var day = DateOnly.FromDateTime(server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).AddDays(1);
+        while (day.DayOfWeek != DayOfWeek.Monday
+            || Enumerable.Range(0, 14).Select(day.AddDays).Any(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !calendar.IsWorkingDay(d)))
+        {
+            day = day.AddDays(1);
+        }
+
+        server.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+        return day;
+    }
+
+    /// <summary>Five working days from a Monday 09:00 end with the next Monday.</summary>
+    private static string Deadline(DateOnly monday) => $"trước 24:00 ngày {monday.AddDays(7).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private async Task<string> NotificationAsync(string code)
     {
