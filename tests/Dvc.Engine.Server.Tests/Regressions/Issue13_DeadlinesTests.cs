@@ -40,8 +40,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
     {
         var deadline = Deadline(StartOnAFreshMonday());
         var citizen = await server.NewCitizenAsync();
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
-        var code = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
+        var code = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
         var officer = await server.OfficerAsync("HN-SGTVT");
 
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
@@ -57,8 +56,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
     {
         var email = $"khong-tra-{Guid.NewGuid():N}@test.local";
         var citizen = await server.NewCitizenAsync(email);
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
-        var code = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!.GetValue<string>();
+        var code = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
         var officer = await server.OfficerAsync("HN-SGTVT");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
 

@@ -120,8 +120,8 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     {
         var officer = await server.OfficerAsync("HN-SGTVT");
         var citizen = await server.NewCitizenAsync();
-        var refusedEarly = await SubmitPermitAsync(citizen);
-        var refusedLate = await SubmitPermitAsync(citizen);
+        var refusedEarly = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
+        var refusedLate = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
 
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, refusedEarly))!, "Reject", "Ảnh chân dung không đúng quy cách.")).EnsureSuccessStatusCode();
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, refusedLate))!, "Accept")).EnsureSuccessStatusCode();
@@ -130,14 +130,6 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
 
         Assert.DoesNotContain("hoàn trả", await citizen.GetStringAsync($"/api/v1/dossiers/{refusedEarly}/result"), StringComparison.Ordinal);
         Assert.Contains("Lệ phí đã nộp (135.000 đ) sẽ được hoàn trả", await citizen.GetStringAsync($"/api/v1/dossiers/{refusedLate}/result"), StringComparison.Ordinal);
-    }
-
-    private async Task<string> SubmitPermitAsync(HttpClient citizen)
-    {
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!["code"]!.GetValue<string>();
     }
 
     private async Task<int> ProgressAsync(string code) =>

@@ -66,7 +66,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     public async Task A_correction_the_eligibility_rules_refuse_is_refused_with_reasons_and_stores_nothing()
     {
         var citizen = await server.NewCitizenAsync();
-        var code = await SubmitHouseholdBusinessAsync(citizen);
+        var code = await Submissions.SubmitAsync(citizen, new { procedureCode = "HN-KHDT-001", data = Submissions.TestCaseInput("HN-KHDT-001", "01-ca-nhan-nop-truc-tuyen.json") });
         var officer = await server.OfficerAsync("HN-UBND-XA-KT");
         await RequestAsync(officer, code, "Bổ sung ngành nghề kinh doanh.", fields: ["/businessLines"]);
         var before = await DossierAsync(citizen, code);
@@ -159,13 +159,4 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
 
     internal static async Task<JsonObject> DossierAsync(HttpClient client, string code) =>
         JsonNode.Parse(await client.GetStringAsync($"/api/v1/dossiers/{code}"))!.AsObject();
-
-    private static async Task<string> SubmitHouseholdBusinessAsync(HttpClient citizen)
-    {
-        var data = Submissions.TestCaseInput("HN-KHDT-001", "01-ca-nhan-nop-truc-tuyen.json");
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = "HN-KHDT-001", data, attachments = Array.Empty<object>() });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!["code"]!.GetValue<string>();
-    }
 }
