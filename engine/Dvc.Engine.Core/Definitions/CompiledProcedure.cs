@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
@@ -29,6 +30,7 @@ public sealed class CompiledProcedure
         IReadOnlyDictionary<string, CompiledTemplate> templates,
         ReadOnlyMemory<byte> workflowJson,
         CompiledWorkflow? workflow,
+        Agencies.ProcedureRouting routing,
         RuleEngineHost rules,
         TemplateLimits templateLimits,
         TimeProvider clock)
@@ -42,6 +44,7 @@ public sealed class CompiledProcedure
         Templates = templates;
         WorkflowJson = workflowJson;
         Workflow = workflow;
+        Routing = routing;
         _rules = rules;
         _templateLimits = templateLimits;
         _clock = clock;
@@ -71,9 +74,21 @@ public sealed class CompiledProcedure
     /// <summary>The compiled Elsa workflow; null only when the procedure declares no workflow part.</summary>
     public CompiledWorkflow? Workflow { get; }
 
-    /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
+    /// <summary>Where dossiers of this version go: the handling agency and the agencies of hand-over tasks.</summary>
+    public Agencies.ProcedureRouting Routing { get; }
+
+    /// <summary>
+    /// Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks
+    /// the default). A submission from which no handling agency can be chosen is an error at the field that decides it.
+    /// </summary>
     /// <param name="submittedOn">The day it is sent, for the form's <c>$submittedOn</c> checks (a document issued in 2099); null skips them.</param>
-    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi", DateOnly? submittedOn = null) => FormValidator.Validate(Form, data, culture, submittedOn);
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi", DateOnly? submittedOn = null)
+    {
+        var result = FormValidator.Validate(Form, data, culture, submittedOn);
+        return Routing.Handling.Resolve(data).Error is { } error && !result.Errors.Any(e => e.Pointer == error.Pointer)
+            ? result with { Errors = [.. result.Errors, error] }
+            : result;
+    }
 
     public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture, DateOnly? submittedOn = null) => ValidateSubmission(data, culture.Name, submittedOn);
 
@@ -132,6 +147,13 @@ public sealed class CompiledProcedure
         var checklist = Checklist(data, submittedOn);
         return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
     }
+
+    /// <summary>
+    /// The legal deadline of a dossier submitted at <paramref name="submittedAt"/>: the manifest's <c>processingDays</c> in
+    /// working days of <paramref name="calendar"/> (weekends, public holidays and Tết do not count), as the receipt promises it.
+    /// </summary>
+    public DateTimeOffset LegalDeadline(DateTimeOffset submittedAt, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(submittedAt, Manifest.ProcessingDays);
 
     /// <summary>
     /// What a decision trace calls a rule: its <c>Properties.title</c>, else what it means in its workflow (an

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Calendar;
@@ -21,15 +20,17 @@ internal sealed class DossierResults(FileStore files)
     /// The template model of definitions/README.md: <c>dossier</c> with code, dates, fee, what the citizen has
     /// <c>paid</c> (what a refusal refunds), status and decision.
     /// </summary>
-    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer, long paid = 0) => new()
-    {
-        ["code"] = dossier.Code,
-        ["submitted_on"] = WorkingCalendar.ToLocalDate(dossier.SubmittedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["fee"] = dossier.FeeVnd ?? 0,
-        ["paid"] = paid,
-        ["status"] = dossier.Status,
-        ["decision"] = outcome is null ? null : new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer },
-    };
+    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer, long paid = 0) =>
+        TemplateModel.DossierObject(
+            dossier.Code,
+            WorkingCalendar.ToLocalDate(dossier.SubmittedAt),
+            dossier.FeeVnd ?? 0,
+            dossier.Status,
+            dossier.DueAt is { } due ? WorkingCalendar.ToLocalDate(due) : null,
+            outcome,
+            comment,
+            officer,
+            paid);
 
     public async Task<ResultDocument?> ReadAsync(DossierRecord dossier, CancellationToken ct)
     {

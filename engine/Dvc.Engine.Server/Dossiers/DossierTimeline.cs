@@ -15,7 +15,7 @@ namespace Dvc.Engine.Server.Dossiers;
 /// Turns the dossier's event log into readable history lines, in the request's language: outcome labels, deadlines
 /// and dates, never an event kind, outcome id or template name. A comment is told once, on the first line that carries it.
 /// </summary>
-internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
+internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies.AgencyCatalog agencies)
 {
     /// <param name="full">Names and details (owner and agency); otherwise status, progress and deadlines only.</param>
     /// <param name="staff">Also the workflow's log lines, which explain the processing to officers.</param>
@@ -58,9 +58,18 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
             case DossierEvents.StatusChanged:
                 return text.Format("event.StatusChanged", text["status." + (data?["to"]?.GetValue<string>() ?? "")]);
             case DossierEvents.TaskCompleted:
-                var outcome = data?["outcome"]?.GetValue<string>() ?? "";
-                var label = LocalizedText.From(data?["outcomeLabel"]) ?? OutcomeLabels.Of(outcome, null);
-                return text.Format("event.TaskCompleted", Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""), label.Get(CultureInfo.CurrentUICulture));
+                return text.Format("event.TaskCompleted", Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""), Outcome(data));
+            case DossierEvents.HandedOver:
+                return text.Format(
+                    "event.HandedOver",
+                    agencies.Name(data?["to"]?.GetValue<string>() ?? "").Current,
+                    Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""));
+            case DossierEvents.HandedBack:
+                return text.Format(
+                    "event.HandedBack",
+                    agencies.Name(data?["from"]?.GetValue<string>() ?? "").Current,
+                    Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
+                    Outcome(data));
             case DossierEvents.SupplementRequested or DossierEvents.PaymentRequested when CitizenRequest.FromJson(data) is { } request:
                 var deadline = request.DueAt is { } due ? DeadlineText.Format(due, english) : text["request.noDeadline"];
                 return kind == DossierEvents.SupplementRequested
@@ -85,5 +94,12 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
                 var known = text["event." + kind];
                 return known.StartsWith("event.", StringComparison.Ordinal) ? null : known;
         }
+    }
+
+    /// <summary>The label the task declared for the decision taken, else the common one; never the outcome id when either exists.</summary>
+    private static string Outcome(JsonObject? data)
+    {
+        var outcome = data?["outcome"]?.GetValue<string>() ?? "";
+        return (LocalizedText.From(data?["outcomeLabel"]) ?? OutcomeLabels.Of(outcome, null)).Get(CultureInfo.CurrentUICulture);
     }
 }

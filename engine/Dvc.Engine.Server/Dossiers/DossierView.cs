@@ -5,9 +5,11 @@ namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
 /// A dossier as one viewer may see it. <see cref="IsFullView"/> is false for the public tracking view: then
-/// <see cref="Data"/>, attachments, decisions and names are empty and only status, progress and deadlines are shown.
-/// <see cref="Request"/> is what the dossier waits for from the citizen (with its deadline); <see cref="ClockPausedAt"/>
-/// is set while the statutory clock stands still for it. <see cref="Decisions"/> runs oldest first: the last one stands.
+/// <see cref="Data"/>, attachments, decisions and names are empty and only status, progress and deadlines are shown; and for
+/// another agency's officer at a hand-over task, who sees only the fields and attachments the task shows.
+/// <see cref="AgencyCode"/> is the handling agency stored on the dossier at submission. <see cref="Request"/> is what
+/// the dossier waits for from the citizen (with its deadline); <see cref="ClockPausedAt"/> is set while the statutory
+/// clock stands still for it. <see cref="Decisions"/> runs oldest first: the last one stands.
 /// </summary>
 internal sealed record DossierView(
     string Code,
@@ -33,7 +35,8 @@ internal sealed record DossierView(
     int? Rating,
     string? Feedback,
     string? AssistedBy,
-    string? ApplicantName)
+    string? ApplicantName,
+    string AgencyCode = "")
 {
     public bool CanSupplement => IsOwner && Status == DossierStatuses.AwaitingSupplement;
 

@@ -28,7 +28,7 @@ public sealed class SupplementJourneyTests(PortalFixture portal) : IClassFixture
         // The officer lands on the inbox, opens the task and asks for two named fields, in the outcome's own words.
         await using var officerContext = await _pages.NewContextAsync();
         var officer = await officerContext.NewPageAsync();
-        await PortalPages.SignInAsync(officer, "canbo.hn-ubnd-xa@dvc.local", "CanBo@2026");
+        await PortalPages.SignInAsync(officer, "canbo.hn-p-ba-dinh@dvc.local", "CanBo@2026");
         await Assertions.Expect(officer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inbox$"));
         await officer.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
         await Assertions.Expect(officer.Locator("#legal-due")).ToBeVisibleAsync();

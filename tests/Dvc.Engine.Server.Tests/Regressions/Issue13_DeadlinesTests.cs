@@ -22,7 +22,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         var supplementDeadline = Deadline(StartOnAFreshMonday());
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         await Issue13_SupplementsRedecideTests.RequestAsync(officer, code, "Bổ sung bản chụp giấy chứng sinh rõ nét.", attachments: ["giay-chung-sinh"]);
 
@@ -41,7 +41,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         var deadline = Deadline(StartOnAFreshMonday());
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
-        var officer = await server.OfficerAsync("HN-SGTVT");
+        var officer = await server.OfficerAsync("HN-CATP-CSGT");
 
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
 
@@ -57,7 +57,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         var email = $"khong-tra-{Guid.NewGuid():N}@test.local";
         var citizen = await server.NewCitizenAsync(email);
         var code = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
-        var officer = await server.OfficerAsync("HN-SGTVT");
+        var officer = await server.OfficerAsync("HN-CATP-CSGT");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
 
         server.Clock.Advance(TimeSpan.FromDays(9));
@@ -81,7 +81,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
         var email = $"clock-{Guid.NewGuid():N}@test.local";
         var citizen = await server.NewCitizenAsync(email);
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var dueBefore = (await Issue13_SupplementsRedecideTests.DossierAsync(citizen, code))["dueOn"]!.GetValue<string>();
         await Issue13_SupplementsRedecideTests.RequestAsync(officer, code, "Ghi rõ số bản sao.", fields: ["/extraCopies"]);
 
@@ -113,7 +113,7 @@ public sealed class Issue13_DeadlinesTests(DvcServerFactory server) : IClassFixt
             await scope.ServiceProvider.GetRequiredService<Dvc.Engine.Server.Dossiers.OverdueDossiers>().IssueApologySlipsAsync(CancellationToken.None);
         }
 
-        var dossier = await Issue13_SupplementsRedecideTests.DossierAsync(await server.OfficerAsync("HN-UBND-XA"), code);
+        var dossier = await Issue13_SupplementsRedecideTests.DossierAsync(await server.OfficerAsync("HN-P-BA-DINH"), code);
         var slip = Assert.Single(dossier["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "Overdue")!;
         var promised = DateOnly.Parse(dossier["dueOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(promised.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), slip["detail"]!.GetValue<string>(), StringComparison.Ordinal);

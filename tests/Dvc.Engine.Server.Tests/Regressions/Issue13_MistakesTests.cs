@@ -77,7 +77,7 @@ public sealed class Issue13_MistakesTests(DvcServerFactory server) : IClassFixtu
     [Fact]
     public async Task An_account_made_at_the_counter_is_claimed_by_its_owner_instead_of_blocking_registration()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var email = $"tai-quay-{Guid.NewGuid():N}@test.local";
         (await officer.PostAsJsonAsync("/api/v1/dossiers", new
         {

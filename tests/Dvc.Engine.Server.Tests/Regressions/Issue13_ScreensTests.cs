@@ -16,7 +16,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         await Issue13_SupplementsRedecideTests.RequestAsync(officer, code, "Ghi rõ số bản sao.", fields: ["/extraCopies"]);
         (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data = new JsonObject { ["extraCopies"] = 1 } })).EnsureSuccessStatusCode();
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
@@ -40,7 +40,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         const string Comment = "Đề nghị ghi rõ số bản sao trích lục cần cấp.";
 
         await Issue13_SupplementsRedecideTests.RequestAsync(officer, code, Comment, fields: ["/extraCopies"]);
@@ -54,7 +54,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
         var due = (await Issue13_SupplementsRedecideTests.DossierAsync(officer, code))["dueOn"]!.GetValue<string>();
 
@@ -66,7 +66,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     }
 
     [Theory]
-    [InlineData("/inbox", "canbo.hn-ubnd-xa@dvc.local", "CanBo@2026")]
+    [InlineData("/inbox", "canbo.hn-p-ba-dinh@dvc.local", "CanBo@2026")]
     [InlineData("/", "congdan@dvc.local", "CongDan@2026")]
     public async Task After_sign_in_officers_land_on_their_inbox_and_citizens_on_the_portal(string landing, string email, string password)
     {
@@ -88,7 +88,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
         await DvcServerFactory.SignInAsync(client, email, "MatKhau@2026");
         var code = await Submissions.SubmitBirthRegistrationAsync(client);
         var citizenId = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json")["applicant"]!["citizenId"]!.GetValue<string>();
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         async Task<string[]> SearchAsync(string q) =>
             [.. JsonNode.Parse(await officer.GetStringAsync($"/api/v1/tasks?search={Uri.EscapeDataString(q)}"))!.AsArray().Select(t => t!["dossierCode"]!.GetValue<string>())];
@@ -105,7 +105,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
         var processing = await ProgressAsync(code);
 
@@ -118,7 +118,7 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
     [Fact]
     public async Task A_refusal_before_payment_never_promises_a_refund_and_one_after_payment_does()
     {
-        var officer = await server.OfficerAsync("HN-SGTVT");
+        var officer = await server.OfficerAsync("HN-CATP-CSGT");
         var citizen = await server.NewCitizenAsync();
         var refusedEarly = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());
         var refusedLate = await Submissions.SubmitAsync(citizen, Submissions.DrivingPermit());

@@ -23,7 +23,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         await RequestAsync(officer, code, "Ghi rõ số bản sao trích lục cần cấp.", fields: ["/extraCopies"]);
 
         var response = await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data = new JsonObject { ["extraCopies"] = 8 } });
@@ -50,7 +50,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         await RequestAsync(officer, code, "Ghi rõ số bản sao trích lục cần cấp.", fields: ["/extraCopies"]);
         (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data = new JsonObject { ["extraCopies"] = 2 } })).EnsureSuccessStatusCode();
 
@@ -67,7 +67,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitAsync(citizen, new { procedureCode = "HN-KHDT-001", data = Submissions.TestCaseInput("HN-KHDT-001", "01-ca-nhan-nop-truc-tuyen.json") });
-        var officer = await server.OfficerAsync("HN-UBND-XA-KT");
+        var officer = await server.OfficerAsync("HN-P-HOAN-KIEM");
         await RequestAsync(officer, code, "Bổ sung ngành nghề kinh doanh.", fields: ["/businessLines"]);
         var before = await DossierAsync(citizen, code);
 
@@ -90,7 +90,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         await RequestAsync(officer, code, "Ghi rõ số bản sao trích lục cần cấp.", fields: ["/extraCopies"]);
 
         var response = await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new
@@ -108,7 +108,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = (await Inbox.OpenTaskAsync(officer, code))!;
 
         var response = await officer.PostAsJsonAsync($"/api/v1/tasks/{task["id"]}/completion", new
@@ -128,7 +128,7 @@ public sealed class Issue13_SupplementsRedecideTests(DvcServerFactory server) : 
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         await RequestAsync(officer, code, "Ghi rõ số bản sao trích lục cần cấp.", fields: ["/extraCopies"]);
 
         (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { data = new JsonObject { ["extraCopies"] = 3 } })).EnsureSuccessStatusCode();

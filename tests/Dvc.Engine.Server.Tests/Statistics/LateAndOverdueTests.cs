@@ -15,7 +15,7 @@ public sealed class LateAndOverdueTests(DvcServerFactory server) : IClassFixture
     public async Task Late_counts_finished_late_dossiers_and_overdue_ones_in_progress_are_apart_and_the_csv_agrees()
     {
         var citizen = await server.NewCitizenAsync();
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var onTime = await Submissions.SubmitBirthRegistrationAsync(citizen);
         await Inbox.ApproveAllAsync(officer, onTime);
         var finishedLate = await Submissions.SubmitBirthRegistrationAsync(citizen);
@@ -24,7 +24,7 @@ public sealed class LateAndOverdueTests(DvcServerFactory server) : IClassFixture
         permit.EnsureSuccessStatusCode();
 
         server.Clock.Advance(TimeSpan.FromDays(10));
-        var lateOfficer = await server.OfficerAsync("HN-UBND-XA");
+        var lateOfficer = await server.OfficerAsync("HN-P-BA-DINH");
         await Inbox.ApproveAllAsync(lateOfficer, finishedLate);
 
         var all = await TotalAsync("");

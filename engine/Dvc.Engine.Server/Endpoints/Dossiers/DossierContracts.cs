@@ -35,7 +35,7 @@ public sealed record FieldChangeDto(string Pointer, JsonNode? Old, JsonNode? New
 /// <summary>A supplement the citizen sent: what it changed, the fee before and after (when the data changed), the note.</summary>
 public sealed record SupplementDto(DateTimeOffset At, IReadOnlyList<FieldChangeDto> Changes, long? FeeBefore, long? FeeAfter, string? Note);
 
-/// <summary>The owner's (or the agency's) view of a dossier.</summary>
+/// <summary>The owner's (or the agency's) view of a dossier; <c>agencyCode</c> is the handling agency chosen at submission.</summary>
 public sealed record DossierDto(
     string Code,
     string ProcedureCode,
@@ -53,6 +53,8 @@ public sealed record DossierDto(
     bool HasResult,
     int? Rating,
     string? AssistedBy,
+    string AgencyCode,
+    TextDto AgencyName,
     IReadOnlyList<FeeLineDto> FeeLines,
     CitizenRequestDto? Request,
     DateTimeOffset? ClockPausedAt,

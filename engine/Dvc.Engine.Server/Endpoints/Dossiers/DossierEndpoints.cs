@@ -183,6 +183,7 @@ internal static class DossierEndpoints
             d.Data, [.. d.Attachments.Select(ToDto)], [.. d.Timeline.Select(ToDto)],
             [.. d.Rules.Select(r => new RuleTraceDto(r.Workflow, r.Rule, r.Title.Get(culture), r.Passed, r.Message, r.Inputs.ToDictionary(i => i.Key, i => i.Value), r.Amount))],
             d.Request?.Kind == CitizenRequest.Supplement ? d.Request.Message : null, d.HasResult, d.Rating, d.AssistedBy,
+            d.AgencyCode, CatalogEndpoints.ToDto(d.AgencyName),
             d.Decisions.Count > 0 ? [.. d.Decisions[^1].FeeLines.Select(l => new FeeLineDto(l.Label, l.Amount))] : [],
             ToDto(d.Request),
             d.ClockPausedAt,
