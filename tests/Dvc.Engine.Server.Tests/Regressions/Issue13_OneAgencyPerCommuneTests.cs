@@ -98,7 +98,7 @@ public sealed class Issue13_OneAgencyPerCommuneTests(DvcServerFactory server) : 
     [InlineData("canbo.hn-p-hoan-kiem@dvc.local", true)]
     [InlineData("lanhdao.hn-x-van-dinh@dvc.local", true)]
     [InlineData("canbo.hn-stp@dvc.local", true)]
-    [InlineData("canbo.hn-p-ba-dinh@dvc.local", false)]
+    [InlineData("canbo.hn-ubnd-xa@dvc.local", false)]
     public async Task Demo_officers_exist_for_a_few_communes_and_not_for_the_group(string email, bool exists)
     {
         var client = server.CreateBrowserlessClient();

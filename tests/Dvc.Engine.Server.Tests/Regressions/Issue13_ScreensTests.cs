@@ -65,6 +65,22 @@ public sealed partial class Issue13_ScreensTests(DvcServerFactory server) : ICla
         Assert.Contains($"<dd id=\"legal-due\">{legal}</dd>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_read_only_dossier_view_follows_the_forms_order()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
+
+        var page = await citizen.GetStringAsync($"/dossiers/{code}");
+
+        // "Cha, mẹ": mother (group, 5), fatherKnown (6), father (group, 7), parentsMarried (8) — not groups first.
+        var mother = page.IndexOf(">Thông tin người mẹ</h3>", StringComparison.Ordinal);
+        var fatherKnown = page.IndexOf(">Khai thông tin người cha</dt>", StringComparison.Ordinal);
+        var father = page.IndexOf(">Thông tin người cha</h3>", StringComparison.Ordinal);
+        var married = page.IndexOf(">Cha, mẹ đã đăng ký kết hôn</dt>", StringComparison.Ordinal);
+        Assert.True(mother > 0 && mother < fatherKnown && fatherKnown < father && father < married, $"{mother} {fatherKnown} {father} {married}");
+    }
+
     [Theory]
     [InlineData("/inbox", "canbo.hn-p-ba-dinh@dvc.local", "CanBo@2026")]
     [InlineData("/", "congdan@dvc.local", "CongDan@2026")]
