@@ -75,6 +75,7 @@ internal static class AccountsSetup
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();
         services.AddSingleton<SignInGuard.Limiters>();
+        services.AddScoped<PasswordLinks>();
         return services;
     }
 

@@ -123,8 +123,9 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         }
 
         // Past the supplement deadline on both nodes: the citizen's late answer and the expiry fire together.
-        _nodes.A.Clock.Advance(TimeSpan.FromDays(6));
-        _nodes.B.Clock.Advance(TimeSpan.FromDays(6));
+        // Five working days from Monday 02/03 end with Monday 09/03; the period closes at midnight after it.
+        _nodes.A.Clock.Advance(TimeSpan.FromDays(8));
+        _nodes.B.Clock.Advance(TimeSpan.FromDays(8));
         var lateCitizen = await ProcedureJourney.CitizenAsync(_nodes.A, email);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var supplements = codes.Select(code => Task.Run(async () =>

@@ -6,3 +6,5 @@ public sealed record RegisterRequest(string Email, string FullName, string Passw
 
 /// <summary>The same answer whether the address was new or already registered: what to do next.</summary>
 public sealed record RegistrationAnswer(string Message);
+
+public sealed record PasswordLinkRequest(string Email);

@@ -20,9 +20,11 @@ internal static class AccountEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapDelete("/session", SignOut).WithName("SignOut").WithSummary("Sign out.");
         group.MapPost("/accounts", Register).WithName("RegisterCitizen").RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Register a citizen account. Accepted alike whether or not the address already had one.")
+            .WithSummary("Register a citizen account. Accepted alike whether the address was new, already registered, or an account made at the counter (then a link to claim it is e-mailed).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/accounts/password-links", SendPasswordLink).WithName("SendPasswordLink").RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("E-mail a link to set a new password (forgotten password, or claiming an account made at the counter). Always 202: it never tells who has an account.");
         return group;
     }
 
@@ -50,7 +52,18 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Accepted<RegistrationAnswer>, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
+    private static async Task<Accepted> SendPasswordLink(PasswordLinkRequest request, PasswordLinks links, HttpContext http, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Email))
+        {
+            await links.SendAsync(request.Email, RequestBase(http), ct);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Accepted<RegistrationAnswer>, ValidationProblem>> Register(
+        RegisterRequest request, AccountService accounts, PasswordLinks links, PortalText text, HttpContext http, CancellationToken ct)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (pointer, value) in new[] { ("/email", request.Email), ("/fullName", request.FullName), ("/password", request.Password) })
@@ -66,6 +79,13 @@ internal static class AccountEndpoints
             return ApiProblems.Validation(missing, text);
         }
 
+        // An account an officer made at the counter is claimed through a link to its address, with the same answer.
+        if (await links.IsUnclaimedAsync(request.Email.Trim()))
+        {
+            await links.SendAsync(request.Email.Trim(), RequestBase(http), ct);
+            return TypedResults.Accepted((string?)null, new RegistrationAnswer(text["account.registered"]));
+        }
+
         var errors = await accounts.RegisterPubliclyAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
         if (errors.Count == 0)
         {
@@ -77,4 +97,6 @@ internal static class AccountEndpoints
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray()),
             text);
     }
+
+    private static string RequestBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 }

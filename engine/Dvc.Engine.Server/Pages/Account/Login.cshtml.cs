@@ -24,6 +24,10 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guar
     [BindProperty(SupportsGet = true)]
     public bool Registered { get; set; }
 
+    /// <summary>Arrived from the password link: the new password was set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
 
     public void OnGet()
@@ -35,7 +39,7 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guar
         switch (await guard.PasswordSignInAsync(HttpContext, Email, password, remember))
         {
             case SignInOutcome.Success:
-                return LocalRedirect(SafeReturnUrl());
+                return LocalRedirect(await LandingAsync(Email!.Trim()));
             case SignInOutcome.Throttled throttled:
                 Error = text.Format("problem.tooManyDetail", Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalMinutes)));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -55,6 +59,18 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guar
 
         var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectLoginOptions.Scheme, Url.Page("/Account/External", new { returnUrl = SafeReturnUrl() }));
         return Challenge(properties, OpenIdConnectLoginOptions.Scheme);
+    }
+
+    /// <summary>Where the page asked to return, else officers to their inbox and citizens to the portal's home.</summary>
+    private async Task<string> LandingAsync(string email)
+    {
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return ReturnUrl;
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        return user is not null && Viewer.From(await signIn.CreateUserPrincipalAsync(user)).IsStaff ? "/inbox" : "/";
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

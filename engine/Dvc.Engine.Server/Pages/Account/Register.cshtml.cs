@@ -12,7 +12,7 @@ namespace Dvc.Engine.Server.Pages.Account;
 /// with the same words, so the page does not tell anyone which addresses are registered.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.SignIn)]
-internal sealed class RegisterModel(AccountService accounts, PortalText text) : PageModel
+internal sealed class RegisterModel(AccountService accounts, PasswordLinks links, PortalText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -43,6 +43,15 @@ internal sealed class RegisterModel(AccountService accounts, PortalText text) : 
             return Page();
         }
 
+        // An officer filed a dossier for this e-mail and created a passwordless account: its owner claims it through
+        // a link to their mailbox instead of being told forever that the address is taken. The page says the same
+        // words as for any other address.
+        if (await links.IsUnclaimedAsync(Email.Trim()))
+        {
+            await links.SendAsync(Email.Trim(), $"{Request.Scheme}://{Request.Host}{Request.PathBase}", HttpContext.RequestAborted);
+            return SignInNext();
+        }
+
         var errors = await accounts.RegisterPubliclyAsync(Email.Trim(), FullName.Trim(), password);
         if (errors.Count > 0)
         {
@@ -50,7 +59,10 @@ internal sealed class RegisterModel(AccountService accounts, PortalText text) : 
             return Page();
         }
 
-        // Not signed in here: that would tell whoever typed the address that it had no account yet.
-        return RedirectToPage("/Account/Login", new { registered = true, returnUrl = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        return SignInNext();
     }
+
+    /// <summary>Not signed in here: that would tell whoever typed the address that it had no account yet.</summary>
+    private RedirectToPageResult SignInNext() =>
+        RedirectToPage("/Account/Login", new { registered = true, returnUrl = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
 }

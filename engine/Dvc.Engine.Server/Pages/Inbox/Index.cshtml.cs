@@ -23,6 +23,10 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agen
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>A dossier code, applicant name (with or without diacritics) or citizen ID.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
     public string? AgencyCode { get; private set; }
 
     public string? DueBeforeError { get; private set; }
@@ -50,6 +54,6 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agen
             due = d;
         }
 
-        Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue), ct);
+        Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue, Q), ct);
     }
 }
