@@ -10,12 +10,15 @@ namespace Dvc.Engine.Server.Hosting;
 /// <summary>
 /// ASP.NET Core rate limiting for what is worth trying in bulk: signing in and registering, and anonymous dossier
 /// tracking (per client address; posts only, the look-ups themselves). A refusal is 429 with Retry-After: a problem for the API, the
-/// portal's own message for pages.
+/// portal's status page with the wait for pages.
 /// </summary>
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Tracking = "tracking";
+
+    /// <summary>The <see cref="HttpContext.Items"/> key under which a throttled page request leaves its message.</summary>
+    public const string ThrottledMessage = "Dvc.ThrottledMessage";
 
     public static IServiceCollection AddDvcRateLimiting(this IServiceCollection services)
     {
@@ -24,13 +27,13 @@ internal static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(SignIn, http => PerAddress(http, o => o.SignInsPerAddressPerMinute, postsOnly: true));
             options.AddPolicy(Tracking, http => PerAddress(http, o => o.TrackingPerAddressPerMinute, postsOnly: true));
-            options.OnRejected = (context, ct) => RejectAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1), ct);
+            options.OnRejected = (context, _) => RejectAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
         });
         return services;
     }
 
-    /// <summary>Answers a throttled request (also used by the per-account sign-in throttle).</summary>
-    public static async ValueTask RejectAsync(HttpContext http, TimeSpan retryAfter, CancellationToken ct)
+    /// <summary>Answers a throttled request.</summary>
+    private static async ValueTask RejectAsync(HttpContext http, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -47,8 +50,8 @@ internal static class RateLimits
             return;
         }
 
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(message, ct);
+        // A page answers with the portal's status page (re-executed on the empty 429), which shows this message.
+        http.Items[ThrottledMessage] = message;
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, Func<ThrottlingOptions, int> limit, bool postsOnly)

@@ -86,6 +86,24 @@ public sealed class Issue14_TrackingTests(DvcServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_throttled_look_up_on_the_page_is_the_portals_page_saying_how_long_to_wait()
+    {
+        using var strict = DvcServerFactory.With(("Dvc:Throttling:TrackingPerAddressPerMinute", "1"));
+        var visitor = strict.CreateBrowserlessClient();
+        var (_, token) = await PageForms.GetAsync(visitor, "/track");
+        (await PageForms.PostAsync(visitor, "/track", token, [new("code", "HN-2026-2222-2222"), new("applicant", CitizenId)])).EnsureSuccessStatusCode();
+
+        var throttled = await PageForms.PostAsync(visitor, "/track", token, [new("code", "HN-2026-2222-2223"), new("applicant", CitizenId)]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.StartsWith("text/html", throttled.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var page = await throttled.Content.ReadAsStringAsync();
+        Assert.Contains("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 1 phút.", page, StringComparison.Ordinal);
+        Assert.Contains("<nav", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tracking_page_asks_for_the_id_and_posts_it_outside_the_address()
     {
         var code = await Submissions.SubmitBirthRegistrationAsync(await server.NewCitizenAsync());
