@@ -100,10 +100,15 @@ internal sealed partial class DossierService(
                     return new SubmitOutcome.KeyReused(key);
                 }
 
-                var existing = await store.GetAsync(seen.DossierId, ct);
-                return existing is null
-                    ? new SubmitOutcome.KeyReused(key)
-                    : new SubmitOutcome.Submitted(Receipt(existing, procedure, null), Replayed: true);
+                if (await store.GetAsync(seen.DossierId, ct) is not { } existing)
+                {
+                    return new SubmitOutcome.KeyReused(key);
+                }
+
+                // The fee lines as they were answered then, from the decision the submission recorded.
+                var filed = (await store.ListEventsAsync(existing.Id, ct)).FirstOrDefault(e => e.Kind == DossierEvents.Submitted);
+                var lines = filed is null ? null : DecisionView.From(filed, null, System.Globalization.CultureInfo.GetCultureInfo(command.Culture))?.FeeLines;
+                return new SubmitOutcome.Submitted(Receipt(existing, procedure, lines), Replayed: true);
             }
 
             if (await SubmitOnceAsync(procedure, versionId, command, hash, ct) is { } outcome)
