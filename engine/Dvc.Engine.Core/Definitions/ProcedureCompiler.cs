@@ -132,6 +132,12 @@ public sealed class ProcedureCompiler
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
+        if (files.IsPresent(manifestFile) && files.ToAbsolute(manifestFile) is null)
+        {
+            diagnostics.Add(new SourceLocation(manifestFile).Error(DefinitionDiagnostics.OutsideCatalog, $"The folder '{relativeFolder}' leads outside the definitions folder (a link); procedures must live inside it."));
+            return null;
+        }
+
         if (!files.Exists(manifestFile))
         {
             diagnostics.Add(new SourceLocation(relativeFolder).Error(DefinitionDiagnostics.ManifestMissing, $"The folder '{relativeFolder}' has no {ManifestFileName}."));
@@ -295,6 +301,12 @@ public sealed class ProcedureCompiler
     {
         var cases = new List<ProcedureTestCase>();
         var absolute = files.ToAbsolute(testsFolder);
+        if (absolute is null)
+        {
+            diagnostics.Add(manifestJson.Locate("/parts/tests").Error(DefinitionDiagnostics.OutsideCatalog, $"The tests folder '{testsFolder}' leads outside the definitions folder."));
+            return cases;
+        }
+
         if (!Directory.Exists(absolute))
         {
             diagnostics.Add(manifestJson.Locate("/parts/tests").Error(DefinitionDiagnostics.MissingFile, $"The tests folder '{testsFolder}' does not exist."));
