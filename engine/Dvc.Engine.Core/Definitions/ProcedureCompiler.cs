@@ -219,7 +219,7 @@ public sealed class ProcedureCompiler
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     _activities,
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(RuleJson.Get(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
                 try
                 {
                     var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
@@ -260,7 +260,7 @@ public sealed class ProcedureCompiler
         if (form is not null && rulesJson is not null)
         {
             inputType = RuleInputType.For(form);
-            ruleSet = RulesCompiler.Compile(rulesJson, inputType, manifest, $"{manifest.Code}@{version}#{contentHash[..12]}:", diagnostics);
+            ruleSet = RulesCompiler.Compile(rulesJson, inputType, manifest, $"{manifest.Code}@{version}#{contentHash[..12]}:", Rules.Options, diagnostics);
         }
 
         // Tests are cross-checked but do not decide whether the procedure is served.

@@ -136,7 +136,17 @@ internal sealed partial class DossierService(
         }
 
         var submittedOn = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
-        var decision = procedure.Decide(command.Data, submittedOn);
+        (Core.Rules.EligibilityResult Eligibility, Core.Rules.FeeResult Fee, Core.Rules.ChecklistResult Checklist, Core.Rules.DecisionTrace Trace) decision;
+        try
+        {
+            decision = procedure.Decide(command.Data, submittedOn);
+        }
+        catch (Core.Rules.RuleEvaluationRefusedException ex)
+        {
+            LogRulesRefused(logger, ex.Procedure, ex.Workflow, ex.Rule ?? "", ex.Reason);
+            return new Assessment(new SubmitOutcome.RulesRefused(), null);
+        }
+
         if (!decision.Eligibility.Eligible)
         {
             return new Assessment(new SubmitOutcome.NotEligible([.. decision.Eligibility.FailedRules.Select(f => new RuleFailure(f.Rule, f.Reason.Get(culture)))]), null);
@@ -555,6 +565,9 @@ internal sealed partial class DossierService(
     private sealed record Assessment(
         SubmitOutcome? Refusal,
         (Core.Rules.EligibilityResult Eligibility, Core.Rules.FeeResult Fee, Core.Rules.ChecklistResult Checklist, Core.Rules.DecisionTrace Trace)? Decision);
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Submission refused: the rules of {Procedure} ('{Workflow}', rule '{Rule}') were stopped: {Reason}")]
+    private static partial void LogRulesRefused(ILogger logger, string procedure, string workflow, string rule, string reason);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Dossier {Code} submitted for {Procedure} (assisted: {Assisted})")]
     private static partial void LogSubmitted(ILogger logger, string code, string procedure, bool assisted);

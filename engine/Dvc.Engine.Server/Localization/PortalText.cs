@@ -228,6 +228,10 @@ internal sealed class PortalText
         ["problem.unsupportedMediaType"] = ("Kiểu nội dung không được hỗ trợ, hãy gửi application/json", "Unsupported content type, send application/json"),
         ["problem.tooLarge"] = ("Yêu cầu quá lớn", "The request is too large"),
         ["problem.unexpected"] = ("Đã xảy ra lỗi không mong muốn", "An unexpected error occurred"),
+        ["problem.rulesRefused"] = ("Chưa thể kiểm tra hồ sơ theo quy định của thủ tục", "The procedure's rules could not check this submission"),
+        ["problem.rulesRefusedDetail"] = (
+            "Quy tắc kiểm tra của thủ tục này vượt quá giới hạn xử lý nên hồ sơ chưa được nộp. Cơ quan quản lý thủ tục đã được ghi nhận để sửa; vui lòng thử lại sau hoặc nộp trực tiếp tại Bộ phận Một cửa.",
+            "This procedure's rules went past their processing limit, so the submission was not filed. The agency has been told to fix them; please try again later or file at the one-stop desk."),
         ["api.taskStatusUnknown"] = ("Trạng thái lọc phải là một trong: {0}.", "The status filter must be one of: {0}."),
         ["api.procedureCodeRequired"] = ("Vui lòng cho biết mã thủ tục (procedureCode).", "The procedure code (procedureCode) is required."),
         ["api.attachmentIncomplete"] = ("Tệp đính kèm phải có attachmentId, fileName, contentType và contentBase64.", "An attachment needs attachmentId, fileName, contentType and contentBase64."),

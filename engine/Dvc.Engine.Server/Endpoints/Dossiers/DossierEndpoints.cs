@@ -71,6 +71,7 @@ internal static class DossierEndpoints
             SubmitOutcome.Invalid i => ApiProblems.Validation(i.Errors, text),
             SubmitOutcome.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
             SubmitOutcome.KeyReused k => ApiProblems.Conflict(text["problem.keyReused"], text),
+            SubmitOutcome.RulesRefused => ApiProblems.RulesRefused(text),
             _ => ApiProblems.NotFound(text, request.ProcedureCode),
         };
     }
