@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Core.Rules;
+using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Cli.Commands;
@@ -75,7 +78,16 @@ internal static class RunCommand
                 return 3;
             }
 
-            simulation = WorkflowSimulation.ForProcedure(procedure, data, DateOnly.FromDateTime(DateTime.Today));
+            try
+            {
+                simulation = WorkflowSimulation.ForProcedure(procedure, data, DateOnly.FromDateTime(DateTime.Today));
+            }
+            catch (RuleEvaluationRefusedException ex)
+            {
+                // The fee rules ran past their budget before the dossier could even start.
+                await output.WriteLineAsync($"✗ {ex.Message}");
+                return 1;
+            }
         }
         else
         {
@@ -129,8 +141,9 @@ internal static class RunCommand
                 await printer.PrintAsync(result);
             }
         }
-        catch (WorkflowSimulationException ex)
+        catch (Exception ex) when (ex is RuleEvaluationRefusedException or TemplateRenderException or WorkflowExpressionException)
         {
+            // A definition failure outside any step (activities turn theirs into a fault, printed below): a line, no stack.
             await output.WriteLineAsync($"✗ {ex.Message}");
             return 1;
         }

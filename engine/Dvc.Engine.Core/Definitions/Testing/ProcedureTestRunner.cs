@@ -17,6 +17,22 @@ public sealed class ProcedureTestRunner
     {
         var failures = new List<string>();
         var notes = new List<string>();
+        try
+        {
+            Check(procedure, testCase, failures);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Rules stopped by their budget, a script the sandbox refused…: the case fails with the reason, never with a
+            // stack trace (dvc test prints this line).
+            failures.Add($"the case could not run: {ex.Message}");
+        }
+
+        return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
+    }
+
+    private static void Check(CompiledProcedure procedure, ProcedureTestCase testCase, List<string> failures)
+    {
         var expect = testCase.Expect;
         var input = (JsonObject)testCase.Input.DeepClone();
 
@@ -100,8 +116,6 @@ public sealed class ProcedureTestRunner
         {
             CheckWorkflowPath(procedure, testCase, path, failures);
         }
-
-        return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
     }
 
     private static void CheckWorkflowPath(CompiledProcedure procedure, ProcedureTestCase testCase, IReadOnlyList<string> path, List<string> failures)

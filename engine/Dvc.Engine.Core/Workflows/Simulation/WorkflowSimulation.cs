@@ -53,7 +53,7 @@ public sealed class WorkflowSimulation
             (name, model) =>
             {
                 var rendered = procedure.Render(name, new TemplateModel(model["data"] as JsonObject ?? [], model["dossier"] as JsonObject, submittedOn));
-                return rendered.Success ? rendered.Text : throw new WorkflowSimulationException($"Template '{name}': {rendered.Error}");
+                return rendered.Success ? rendered.Text : throw new TemplateRenderException(name, rendered.Error ?? string.Empty);
             });
         var fee = procedure.ComputeFee(data, submittedOn).Total;
         var dossier = new DossierInfo($"{procedure.Code}-SIM", procedure.Code, JsonSerializer.SerializeToElement(data), fee, procedure.Manifest.ServiceLevel);
