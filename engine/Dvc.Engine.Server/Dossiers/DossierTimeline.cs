@@ -22,7 +22,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
         var entries = new List<TimelineEntry>();
         foreach (var e in events)
         {
-            if ((!full && e.Kind == DossierEvents.Rated) || (!staff && e.Kind == DossierEvents.Log))
+            if ((!full && e.Kind == DossierEvents.Rated) || (!staff && DossierEvents.IsStaffOnly(e.Kind)))
             {
                 continue;
             }

@@ -172,6 +172,8 @@ internal sealed class PortalText
         ["outcome.RequestSupplement"] = ("Yêu cầu bổ sung", "Request supplement"),
         ["outcome.Accept"] = ("Tiếp nhận", "Accept"),
         ["outcome.Done"] = ("Hoàn thành", "Done"),
+        ["outcome.Retry"] = ("Thử lại bước bị lỗi", "Retry the failed step"),
+        ["outcome.Escalate"] = ("Chuyển lãnh đạo xử lý", "Escalate to the head of agency"),
 
         ["stats.none"] = ("Chưa có hồ sơ nào được tiếp nhận.", "No dossier has been received yet."),
         ["stats.title"] = ("Thống kê tình hình giải quyết hồ sơ", "Dossier processing statistics"),
@@ -255,6 +257,9 @@ internal sealed class PortalText
         ["event.ClockPaused"] = ("Tạm dừng tính thời hạn", "Deadline clock paused"),
         ["event.DeadlineExtended"] = ("Gia hạn thời hạn giải quyết", "Deadline extended"),
         ["event.Notified"] = ("Đã gửi thông báo ({0})", "Notification sent ({0})"),
+        ["event.WorkflowFaulted"] = ("Bước xử lý tự động gặp lỗi — cần cán bộ thử lại hoặc chuyển lãnh đạo", "An automatic step failed — an officer must retry or escalate"),
+        ["event.WorkflowRetried"] = ("Cán bộ cho thử lại bước bị lỗi", "An officer retried the failed step"),
+        ["event.WorkflowEscalated"] = ("Sự cố quy trình được chuyển lãnh đạo xử lý", "The workflow fault was escalated to the head of agency"),
         ["event.Overdue"] = ("Quá hạn giải quyết: phiếu xin lỗi và hẹn lại ngày trả kết quả", "Overdue: apology and a new date"),
         ["outcome.Sign"] = ("Ký duyệt", "Sign"),
         ["outcome.Submit"] = ("Trình lãnh đạo", "Submit for signature"),

@@ -40,7 +40,12 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
             decision["comment"]?.GetValue<string>(),
             decision["officer"]?.GetValue<string>());
         var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", cancellationToken);
-        return ValueTask.FromResult(rendered.Success ? rendered.Text : string.Empty);
+
+        // An empty result would be issued as if it were the document; a template that fails faults the step instead,
+        // so the officer sees why and can retry once the procedure is fixed.
+        return rendered.Success
+            ? ValueTask.FromResult(rendered.Text)
+            : throw new TemplateRenderException(templateName, rendered.Error ?? string.Empty);
     }
 
     public ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken)
