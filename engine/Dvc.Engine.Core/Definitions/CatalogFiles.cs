@@ -140,12 +140,66 @@ internal sealed class CatalogFiles
                 bytes,
                 new JsonNodeOptions { PropertyNameCaseInsensitive = false },
                 new JsonDocumentOptions { MaxDepth = Limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
+            if (InvalidText(root, string.Empty) is { } pointer)
+            {
+                // The parser accepts an escaped lone surrogate ("\ud800") but no reader can take the text out later.
+                diagnostics.Add(new Diagnostic(
+                    DefinitionDiagnostics.MalformedJson,
+                    DiagnosticSeverity.Error,
+                    $"The file has text that is not valid Unicode (a lone surrogate such as \\ud800) at {(pointer.Length == 0 ? "its root" : pointer)}.",
+                    relativePath,
+                    pointer,
+                    0,
+                    0));
+                return null;
+            }
+
             return new ParsedFile(relativePath, bytes, root);
         }
         catch (JsonException ex)
         {
             diagnostics.Add(MalformedJson(relativePath, ex));
             return null;
+        }
+    }
+
+    /// <summary>The pointer of the first key or string value that is not valid UTF-16; null when all text is.</summary>
+    private static string? InvalidText(JsonNode? node, string pointer)
+    {
+        try
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (InvalidText(value, JsonPointer.Append(pointer, key)) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (InvalidText(array[i], JsonPointer.Append(pointer, i)) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    _ = value.GetValue<string>();
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return pointer;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Simulation;
 
@@ -21,11 +23,16 @@ public sealed class ProcedureTestRunner
         {
             Check(procedure, testCase, failures);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is RuleEvaluationRefusedException or TemplateRenderException or WorkflowExpressionException)
         {
             // Rules stopped by their budget, a script the sandbox refused…: the case fails with the reason, never with a
             // stack trace (dvc test prints this line).
             failures.Add($"the case could not run: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Anything else is an engine bug the definition exposed: still one line, but named as such.
+            failures.Add($"the case could not run (unexpected {ex.GetType().Name}): {ex.Message}");
         }
 
         return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
