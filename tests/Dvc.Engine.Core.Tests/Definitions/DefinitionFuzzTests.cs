@@ -99,7 +99,7 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
             var catalog = Directory.CreateTempSubdirectory("dvc-fuzz-").FullName;
             try
             {
-                CopyFolder(Path.Combine(shipped, "shared"), Path.Combine(catalog, "shared"));
+                FixtureCatalog.Copy(Path.Combine(shipped, "shared"), Path.Combine(catalog, "shared"));
                 for (var seed = worker; seed < Mutants; seed += Workers)
                 {
                     var code = codes[seed % codes.Length]!;
@@ -238,7 +238,7 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
             Directory.Delete(Path.Combine(catalog, ProcedureCompiler.ProceduresFolder), recursive: true);
         }
 
-        CopyFolder(Path.Combine(shipped, ProcedureCompiler.ProceduresFolder, code), target);
+        FixtureCatalog.Copy(Path.Combine(shipped, ProcedureCompiler.ProceduresFolder, code), target);
         foreach (var file in Directory.GetFiles(Path.Combine(shipped, "shared")))
         {
             File.Copy(file, Path.Combine(catalog, "shared", Path.GetFileName(file)), overwrite: true);
@@ -274,32 +274,32 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
     private static (string Text, string What) MutateJson(JsonNode root, string file, Random random)
     {
         var raw = new List<string>();
-        var nodes = Descendants(root).Where(n => n.Parent is not null).ToList();
+        var nodes = JsonTree.Descendants(root).Where(n => n.Parent is not null).ToList();
         var victim = nodes.Count == 0 ? root : nodes[random.Next(nodes.Count)];
         string what;
         switch (random.Next(9))
         {
             case 0:
                 what = "delete " + victim.GetPath();
-                Remove(victim);
+                JsonTree.Remove(victim);
                 break;
             case 1:
                 JsonNode?[] values = [null, 0, -1, 1.5, true, false, "", "x", new JsonArray(), new JsonObject(), new JsonArray(1, "a", null)];
                 var value = values[random.Next(values.Length)]?.DeepClone();
                 what = $"swap {victim.GetPath()} for {value?.ToJsonString() ?? "null"}";
-                Replace(victim, value);
+                JsonTree.Replace(victim, value);
                 break;
             case 2:
                 var number = RawNumbers[random.Next(RawNumbers.Length)];
                 victim = nodes.FirstOrDefault(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.Number && random.Next(3) == 0) ?? victim;
                 what = $"number {victim.GetPath()} = {number}";
-                Replace(victim, Placeholder(raw, number));
+                JsonTree.Replace(victim, Placeholder(raw, number));
                 break;
             case 3:
                 var odd = OddStrings[random.Next(OddStrings.Length)];
                 victim = nodes.FirstOrDefault(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && random.Next(4) == 0) ?? victim;
                 what = $"text {victim.GetPath()} = {JsonSerializer.Serialize(odd[..Math.Min(odd.Length, 40)])}";
-                Replace(victim, random.Next(4) == 0 ? Placeholder(raw, "\"\\ud800\"") : odd);
+                JsonTree.Replace(victim, random.Next(4) == 0 ? Placeholder(raw, "\"\\ud800\"") : odd);
                 break;
             case 4:
                 var trick = RefTricks[random.Next(RefTricks.Length)];
@@ -312,7 +312,7 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
                 else
                 {
                     what = $"$ref {victim.GetPath()} -> {JsonSerializer.Serialize(trick)}";
-                    Replace(victim, new JsonObject { ["$ref"] = trick });
+                    JsonTree.Replace(victim, new JsonObject { ["$ref"] = trick });
                 }
 
                 break;
@@ -328,7 +328,7 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
                 }
 
                 what = $"expression {victim.GetPath()} = {JsonSerializer.Serialize(nasty)}";
-                Replace(victim, nasty);
+                JsonTree.Replace(victim, nasty);
                 break;
             case 6:
                 var arrays = nodes.OfType<JsonArray>().Where(a => a.Count > 0).ToList();
@@ -358,7 +358,7 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
                 break;
             default:
                 what = $"wrap {victim.GetPath()} in an array";
-                Replace(victim, new JsonArray(victim.DeepClone()));
+                JsonTree.Replace(victim, new JsonArray(victim.DeepClone()));
                 break;
         }
 
@@ -404,57 +404,6 @@ public sealed class DefinitionFuzzTests(ITestOutputHelper output)
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static void Remove(JsonNode node)
-    {
-        switch (node.Parent)
-        {
-            case JsonObject parent:
-                parent.Remove(node.GetPropertyName());
-                break;
-            case JsonArray array:
-                array.RemoveAt(node.GetElementIndex());
-                break;
-        }
-    }
-
-    private static void Replace(JsonNode node, JsonNode? value)
-    {
-        switch (node.Parent)
-        {
-            case JsonObject parent:
-                parent[node.GetPropertyName()] = value;
-                break;
-            case JsonArray array:
-                array[node.GetElementIndex()] = value;
-                break;
-        }
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject obj => obj.Select(p => p.Value),
-            JsonArray array => array.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children.OfType<JsonNode>().SelectMany(Descendants))
-        {
-            yield return child;
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
         }
     }
 }

@@ -97,7 +97,7 @@ public sealed class Issue14_PathsStayInsideTheCatalogTests : IDisposable
         var outside = Directory.CreateTempSubdirectory("dvc-outside-").FullName;
         try
         {
-            CopyFolder(_catalog.ProcedurePath, Path.Combine(outside, "HN-TEST-002"));
+            FixtureCatalog.Copy(_catalog.ProcedurePath, Path.Combine(outside, "HN-TEST-002"));
             Directory.CreateSymbolicLink(_catalog.PathOf("procedures/HN-TEST-002"), Path.Combine(outside, "HN-TEST-002"));
 
             var catalog = new ProcedureCompiler().CompileCatalog(_catalog.Root);
@@ -146,15 +146,5 @@ public sealed class Issue14_PathsStayInsideTheCatalogTests : IDisposable
         var resolved = CatalogPath.Resolve(_catalog.Root, path);
 
         Assert.Equal(inside, resolved is not null);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -13,14 +13,11 @@ public sealed class Issue14_DefinitionsCannotReadServerFilesTests : IDisposable
     private const string Secret = "bi-mat-cua-may-chu";
     private const string Traversal = "\\n../../../../../../../../../../etc/passwd";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("dvc-issue14-").FullName;
-    private readonly string _definitions;
+    private readonly DefinitionsCopy _definitions = new();
 
     public Issue14_DefinitionsCannotReadServerFilesTests()
     {
-        _definitions = Path.Combine(_folder, "definitions");
-        CopyFolder(DvcServerFactory.RepositoryDefinitions(), _definitions);
-        var server = Directory.CreateDirectory(Path.Combine(_folder, "server")).FullName;
+        var server = Directory.CreateDirectory(Path.Combine(_definitions.Folder, "server")).FullName;
         File.WriteAllText(Path.Combine(server, "appsettings.json"), $$"""{ "Authentication": { "Oidc": { "ClientId": "dvc", "ClientSecret": "{{Secret}}" } } }""");
     }
 
@@ -28,8 +25,8 @@ public sealed class Issue14_DefinitionsCannotReadServerFilesTests : IDisposable
     [Fact]
     public async Task A_result_template_path_out_of_the_catalog_leaves_the_procedure_unserved_so_no_result_can_show_it()
     {
-        Edit("procedures/HN-TP-001/procedure.json", "\"result\": \"templates/result.sbn\"", $"\"result\": \"{Traversal}\"");
-        using var server = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        _definitions.Edit("procedures/HN-TP-001/procedure.json", "\"result\": \"templates/result.sbn\"", $"\"result\": \"{Traversal}\"");
+        using var server = _definitions.Server();
         var citizen = await server.NewCitizenAsync();
 
         var procedure = await citizen.GetAsync("/api/v1/procedures/HN-TP-001");
@@ -46,9 +43,9 @@ public sealed class Issue14_DefinitionsCannotReadServerFilesTests : IDisposable
     [Fact]
     public async Task A_ref_through_a_shared_link_to_the_server_folder_serves_no_configuration()
     {
-        Directory.CreateSymbolicLink(Path.Combine(_definitions, "shared", "ext"), Path.Combine(_folder, "server"));
-        Edit("procedures/HN-TP-001/form.schema.json", "\"properties\": {\n    \"applicant\": {", "\"properties\": {\n    \"cauHinh\": { \"$ref\": \"../../shared/ext/appsettings.json#/Authentication\" },\n    \"applicant\": {");
-        using var server = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        Directory.CreateSymbolicLink(Path.Combine(_definitions.Root, "shared", "ext"), Path.Combine(_definitions.Folder, "server"));
+        _definitions.Edit("procedures/HN-TP-001/form.schema.json", "\"properties\": {\n    \"applicant\": {", "\"properties\": {\n    \"cauHinh\": { \"$ref\": \"../../shared/ext/appsettings.json#/Authentication\" },\n    \"applicant\": {");
+        using var server = _definitions.Server();
         var anonymous = server.CreateBrowserlessClient();
 
         var procedure = await anonymous.GetAsync("/api/v1/procedures/HN-TP-001");
@@ -59,33 +56,5 @@ public sealed class Issue14_DefinitionsCannotReadServerFilesTests : IDisposable
         Assert.DoesNotContain(Secret, list, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment.
-        }
-    }
-
-    private void Edit(string relative, string find, string replacement)
-    {
-        var path = Path.Combine(_definitions, relative);
-        var text = File.ReadAllText(path);
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(find, replacement, StringComparison.Ordinal));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public void Dispose() => _definitions.Dispose();
 }

@@ -11,27 +11,15 @@ namespace Dvc.Engine.Server.Tests.Regressions;
 /// </summary>
 public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dvc-issue14-faults-").FullName;
-    private readonly string _definitions;
-
-    public Issue14_ExpressionFailuresOverHttpTests()
-    {
-        _definitions = Path.Combine(_folder, "definitions");
-        foreach (var file in Directory.EnumerateFiles(DvcServerFactory.RepositoryDefinitions(), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_definitions, Path.GetRelativePath(DvcServerFactory.RepositoryDefinitions(), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private readonly DefinitionsCopy _definitions = new();
 
     /// <summary>The reproduction: a script whose result throws from toJSON made the submission answer 500.</summary>
     [Fact]
     public async Task A_script_that_throws_from_toJSON_files_the_dossier_and_opens_an_incident_officers_retry_or_escalate()
     {
-        Edit("procedures/HN-TP-001/workflow.json", "\"type\": \"Literal\",\n            \"value\": \"Tiếp nhận hồ sơ thủ tục HN-TP-001\"",
+        _definitions.Edit("procedures/HN-TP-001/workflow.json", "\"type\": \"Literal\",\n            \"value\": \"Tiếp nhận hồ sơ thủ tục HN-TP-001\"",
             "\"type\": \"JavaScript\",\n            \"value\": \"({toJSON(){throw new Error('x')}})\"");
-        using var server = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        using var server = _definitions.Server();
         var code = await Submissions.SubmitBirthRegistrationAsync(await server.NewCitizenAsync());
         var officer = await server.OfficerAsync("HN-UBND-XA");
 
@@ -59,8 +47,8 @@ public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
     [Fact]
     public async Task A_result_template_that_fails_to_render_faults_the_step_instead_of_issuing_an_empty_result()
     {
-        Edit("procedures/HN-TP-001/templates/result.sbn", "Số hồ sơ: {{ dossier.code }}", "Số hồ sơ: {{ dossier.code | string.pad_left 300000000 }}");
-        using var server = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        _definitions.Edit("procedures/HN-TP-001/templates/result.sbn", "Số hồ sơ: {{ dossier.code }}", "Số hồ sơ: {{ dossier.code | string.pad_left 300000000 }}");
+        using var server = _definitions.Server();
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
         var officer = await server.OfficerAsync("HN-UBND-XA");
@@ -84,23 +72,5 @@ public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
         Assert.DoesNotContain(dossier["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "WorkflowFaulted");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment.
-        }
-    }
-
-    private void Edit(string relative, string find, string replacement)
-    {
-        var path = Path.Combine(_definitions, relative);
-        var text = File.ReadAllText(path);
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(find, replacement, StringComparison.Ordinal));
-    }
+    public void Dispose() => _definitions.Dispose();
 }

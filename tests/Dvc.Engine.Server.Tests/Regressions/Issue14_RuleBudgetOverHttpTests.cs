@@ -11,26 +11,14 @@ namespace Dvc.Engine.Server.Tests.Regressions;
 /// </summary>
 public sealed class Issue14_RuleBudgetOverHttpTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dvc-issue14-rules-").FullName;
+    private readonly DefinitionsCopy _definitions = new();
     private readonly DvcServerFactory _server;
 
     public Issue14_RuleBudgetOverHttpTests()
     {
-        var definitions = Path.Combine(_folder, "definitions");
-        foreach (var file in Directory.EnumerateFiles(DvcServerFactory.RepositoryDefinitions(), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(definitions, Path.GetRelativePath(DvcServerFactory.RepositoryDefinitions(), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
         var loops = string.Concat(Enumerable.Range(0, 25).Select(i => $".SelectMany(x{i} => input.householdMembers)"));
-        var rules = Path.Combine(definitions, "procedures", "HN-KHDT-001", "rules.json");
-        File.WriteAllText(rules, File.ReadAllText(rules).Replace(
-            "Dvc.Age(input.applicant.birthDate, ctx.SubmittedOn) >= 18",
-            $"input.householdMembers{loops}.LongCount() >= 0",
-            StringComparison.Ordinal));
-        _server = new DvcServerFactory(Path.Combine(_folder, "data"), definitions);
+        _definitions.Edit("procedures/HN-KHDT-001/rules.json", "Dvc.Age(input.applicant.birthDate, ctx.SubmittedOn) >= 18", $"input.householdMembers{loops}.LongCount() >= 0");
+        _server = _definitions.Server();
     }
 
     [Fact]
@@ -53,13 +41,6 @@ public sealed class Issue14_RuleBudgetOverHttpTests : IDisposable
     public void Dispose()
     {
         _server.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment.
-        }
+        _definitions.Dispose();
     }
 }
