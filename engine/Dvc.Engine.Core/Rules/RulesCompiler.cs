@@ -245,7 +245,8 @@ internal sealed class RulesCompiler
 
             // Actions are checked above but never given to the engine: nothing reads their output (and they do not run).
         };
-        var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals);
+        var title = topLevel ? LocalizedText.From(properties?["title"]) : null;
+        var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals, title);
         return (compiled, engineRule);
     }
 
