@@ -69,7 +69,7 @@ internal sealed class RulesCompiler
 
             if (compiled.ContainsKey(name))
             {
-                Error(pointer + "/WorkflowName", RuleDiagnostics.DuplicateName, $"The workflow name '{name}' is used twice.");
+                Error(pointer + "/" + KeyOf(workflow, "WorkflowName"), RuleDiagnostics.DuplicateName, $"The workflow name '{name}' is used twice.");
                 continue;
             }
 
@@ -92,7 +92,7 @@ internal sealed class RulesCompiler
     {
         RefuseUnsupported(workflow, pointer);
         var scoped = new List<ParameterExpression>();
-        var (globals, engineGlobals) = CompileScopedParams(RuleJson.Get(workflow, "GlobalParams"), pointer + "/GlobalParams", scoped);
+        var (globals, engineGlobals) = CompileScopedParams(RuleJson.Get(workflow, "GlobalParams"), pointer + "/" + KeyOf(workflow, "GlobalParams"), scoped);
         if (RuleJson.Get(workflow, "Rules") is not JsonArray rules)
         {
             Error(pointer, RuleDiagnostics.Malformed, $"The workflow '{name}' has no \"Rules\" array.");
@@ -104,7 +104,7 @@ internal sealed class RulesCompiler
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
-            var rulePointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
+            var rulePointer = pointer + "/" + KeyOf(workflow, "Rules") + "/" + i.ToString(CultureInfo.InvariantCulture);
             if (rules[i] is not JsonObject rule || !JsonValues.TryGetString(RuleJson.Get(rule, "RuleName"), out var ruleName) || ruleName.Length == 0)
             {
                 Error(rulePointer, RuleDiagnostics.Malformed, "Each rule needs a \"RuleName\".");
@@ -139,7 +139,7 @@ internal sealed class RulesCompiler
     {
         RefuseUnsupported(rule, pointer);
         var scoped = new List<ParameterExpression>(outerScoped);
-        var (locals, engineLocals) = CompileScopedParams(RuleJson.Get(rule, "LocalParams"), pointer + "/LocalParams", scoped);
+        var (locals, engineLocals) = CompileScopedParams(RuleJson.Get(rule, "LocalParams"), pointer + "/" + KeyOf(rule, "LocalParams"), scoped);
         var properties = RuleJson.Get(rule, "Properties") as JsonObject;
         var expressionNode = RuleJson.Get(rule, "Expression");
         var expression = JsonValues.TryGetString(expressionNode, out var text) ? text : null;
@@ -155,7 +155,7 @@ internal sealed class RulesCompiler
         {
             for (var i = 0; i < nested.Count; i++)
             {
-                var childPointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
+                var childPointer = pointer + "/" + KeyOf(rule, "Rules") + "/" + i.ToString(CultureInfo.InvariantCulture);
                 if (nested[i] is JsonObject child && JsonValues.TryGetString(RuleJson.Get(child, "RuleName"), out var childName))
                 {
                     var compiledChild = CompileRule(child, childName, workflow, childPointer, scoped, topLevel: false);
@@ -200,7 +200,7 @@ internal sealed class RulesCompiler
                     reason = LocalizedText.From(properties?["reason"]);
                     if (reason is null || reason.Vi.Length == 0)
                     {
-                        Error(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingReason, $"The eligibility rule '{ruleName}' needs \"Properties\": {{ \"reason\": {{ \"vi\": \"…\", \"en\": \"…\" }} }} — the citizen is shown it when the rule fails.");
+                        Error(pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties")), RuleDiagnostics.MissingReason, $"The eligibility rule '{ruleName}' needs \"Properties\": {{ \"reason\": {{ \"vi\": \"…\", \"en\": \"…\" }} }} — the citizen is shown it when the rule fails.");
                     }
 
                     break;
@@ -208,10 +208,10 @@ internal sealed class RulesCompiler
                     label = LocalizedText.From(properties?["label"]);
                     if (label is null)
                     {
-                        Warning(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingLabel, $"The fee rule '{ruleName}' has no \"label\"; the receipt will show the rule name instead.");
+                        Warning(pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties")), RuleDiagnostics.MissingLabel, $"The fee rule '{ruleName}' has no \"label\"; the receipt will show the rule name instead.");
                     }
 
-                    amount = CompileAmount(properties?["amount"], pointer + "/Properties/amount", ruleName, scoped);
+                    amount = CompileAmount(properties?["amount"], pointer + "/" + KeyOf(rule, "Properties") + "/amount", ruleName, scoped);
                     break;
                 case Checklist:
                     attachment = JsonValues.TryGetString(properties?["attachment"], out var id) ? id : null;
@@ -220,7 +220,7 @@ internal sealed class RulesCompiler
                     {
                         var known = string.Join(", ", _manifest.Attachments.Select(a => a.Id));
                         Error(
-                            pointer + (attachment is null ? (properties is null ? string.Empty : "/Properties") : "/Properties/attachment"),
+                            pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties") + (attachment is null ? string.Empty : "/attachment")),
                             RuleDiagnostics.UnknownAttachment,
                             attachment is null
                                 ? $"The checklist rule '{ruleName}' needs \"Properties\": {{ \"attachment\": \"<id>\" }}."

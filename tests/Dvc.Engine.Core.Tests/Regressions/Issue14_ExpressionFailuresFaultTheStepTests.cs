@@ -45,9 +45,10 @@ public sealed class Issue14_ExpressionFailuresFaultTheStepTests
     {
         const string script = "const s = 'ab'.repeat(3).padEnd(8, '-'); return [s, 'a-b-c'.replace(/-(.)/g, '[$1]'), 'x1y2'.replaceAll(/\\d/g, d => d * 2), [1, 'a', null].join('|'), 'aXbX'.match(/X/g).length, JSON.stringify({ a: [1, 2] }, ['a']), 'a'.concat('b', 1)].join(' ');";
 
-        var result = await Run(Workflow("JavaScript", script), ExpressionSandboxOptions.Default);
+        // Every guard but the clock, which a loaded test machine would make flaky: this asserts the guards, not speed.
+        var result = await Run(Workflow("JavaScript", script), ExpressionSandboxOptions.Default with { Timeout = TimeSpan.FromSeconds(60) });
 
-        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.True(result.Status == WorkflowStatus.Finished, result.State.Fault?.Message);
         Assert.Equal(["ababab-- a[b][c] x2y4 1|a| 2 {\"a\":[1,2]} ab1"], result.State.LogLines);
     }
 
