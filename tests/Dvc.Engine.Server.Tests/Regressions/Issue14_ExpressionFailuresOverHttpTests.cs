@@ -21,7 +21,7 @@ public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
             "\"type\": \"JavaScript\",\n            \"value\": \"({toJSON(){throw new Error('x')}})\"");
         using var server = _definitions.Server();
         var code = await Submissions.SubmitBirthRegistrationAsync(await server.NewCitizenAsync());
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var incident = await Inbox.OpenTaskAsync(officer, code);
         var history = JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
@@ -51,7 +51,7 @@ public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
         using var server = _definitions.Server();
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var answers = new List<HttpStatusCode>();
         JsonObject? task;
