@@ -32,7 +32,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies
         {
             // Reads and downloads are the access log (kept for audit), not the dossier's history.
             if ((!full && e.Kind is DossierEvents.Rated or DossierEvents.PaymentReceived)
-                || (!staff && e.Kind is DossierEvents.Log or DossierEvents.TaskClaimed or DossierEvents.TaskUnclaimed)
+                || (!staff && DossierEvents.IsStaffOnly(e.Kind))
                 || DossierEvents.IsAccess(e.Kind))
             {
                 continue;

@@ -18,4 +18,5 @@ internal static class ProblemTypes
     public const string Unexpected = Base + "unexpected";
     public const string BadRequest = Base + "bad-request";
     public const string TooManyRequests = Base + "too-many-requests";
+    public const string RulesRefused = Base + "rules-refused";
 }
