@@ -7,6 +7,7 @@ using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
 using Dvc.Engine.Core.Workflows;
+using Dvc.Engine.Core.Workflows.SubWorkflows;
 
 namespace Dvc.Engine.Core.Definitions;
 
@@ -49,6 +50,15 @@ public sealed class ProcedureCompiler
         var folders = Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal).ToArray();
         var compiled = new ProcedureCompilation[folders.Length];
 
+        // Shared workflows are read once for the catalog and checked once on their own, so their warnings are not
+        // repeated for every procedure that calls them.
+        var sharedWorkflows = LoadWorkflows(new CatalogFiles(root, _options.Limits), WorkflowLibrary.SharedFolder, diagnostics);
+        foreach (var entry in sharedWorkflows.Entries)
+        {
+            diagnostics.AddRange(WorkflowCompiler.Compile(entry.Json, entry.File, new WorkflowCompileContext(null, _activities, Library: sharedWorkflows)).Diagnostics
+                .Where(d => d.File == entry.File));
+        }
+
         // Procedures are independent, so they compile in parallel; each worker reads through its own file cache
         // (parsed JSON trees are not safe to share while they materialise), so shared fragments are parsed once a worker.
         if (folders.Length == 0)
@@ -65,7 +75,7 @@ public sealed class ProcedureCompiler
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    compiled[i] = CompileFolder(files, folders[i]);
+                    compiled[i] = CompileFolder(files, folders[i], sharedWorkflows);
                 }
             });
         var results = compiled.ToList();
@@ -88,7 +98,8 @@ public sealed class ProcedureCompiler
     {
         var folder = Path.GetFullPath(procedureFolder);
         var root = catalogRoot is not null ? Path.GetFullPath(catalogRoot) : FindCatalogRoot(folder);
-        return CompileFolder(new CatalogFiles(root, _options.Limits), folder);
+        var files = new CatalogFiles(root, _options.Limits);
+        return CompileFolder(files, folder, LoadWorkflows(files, WorkflowLibrary.SharedFolder, []));
     }
 
     /// <summary>The catalog root a procedure folder belongs to: <c>…/definitions</c> for <c>…/definitions/procedures/X</c>.</summary>
@@ -99,7 +110,29 @@ public sealed class ProcedureCompiler
         return parent is not null && Path.GetFileName(parent) == ProceduresFolder ? Path.GetDirectoryName(parent)! : folder;
     }
 
-    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder)
+    /// <summary>The workflow definitions of one catalog folder (<c>shared/workflows</c>, a procedure's <c>workflows</c>), read with the catalog's limits.</summary>
+    private static WorkflowLibrary LoadWorkflows(CatalogFiles files, string relativeFolder, List<Diagnostic> diagnostics)
+    {
+        var absolute = files.ToAbsolute(relativeFolder);
+        if (!Directory.Exists(absolute))
+        {
+            return WorkflowLibrary.Empty;
+        }
+
+        var sources = new List<(string, ReadOnlyMemory<byte>)>();
+        foreach (var path in Directory.GetFiles(absolute, "*.json").Order(StringComparer.Ordinal))
+        {
+            var relative = files.ToRelative(path);
+            if (files.ReadBytes(relative, null, diagnostics) is { } bytes)
+            {
+                sources.Add((relative, bytes));
+            }
+        }
+
+        return WorkflowLibrary.Create(sources, diagnostics);
+    }
+
+    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, WorkflowLibrary sharedWorkflows)
     {
         var relativeFolder = files.ToRelative(folder);
         relativeFolder = relativeFolder == "." ? string.Empty : relativeFolder;
@@ -109,7 +142,7 @@ public sealed class ProcedureCompiler
         CompiledProcedure? procedure = null;
         try
         {
-            procedure = Compile(files, folder, relativeFolder, diagnostics, tests, ref code);
+            procedure = Compile(files, folder, relativeFolder, sharedWorkflows, diagnostics, tests, ref code);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException and not OperationCanceledException)
         {
@@ -128,7 +161,7 @@ public sealed class ProcedureCompiler
         return new ProcedureCompilation(code, relativeFolder, procedure, sorted, tests);
     }
 
-    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
+    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, WorkflowLibrary sharedWorkflows, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
@@ -209,17 +242,26 @@ public sealed class ProcedureCompiler
                     ? JsonSerializer.SerializeToUtf8Bytes(workflowJson.Root, new JsonSerializerOptions { WriteIndented = true })
                     : files.ReadBytes(workflowFile, null, diagnostics) ?? [];
                 hash.Add(workflowJson.Root);
+                var library = sharedWorkflows.With(LoadWorkflows(files, Combine(relativeFolder, WorkflowLibrary.ProcedureFolder), diagnostics));
                 var context = new WorkflowCompileContext(
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     _activities,
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()],
+                    library);
                 try
                 {
                     var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
-                    diagnostics.AddRange(compiled.Diagnostics);
+
+                    // A shared workflow's warnings are reported once by the catalog; its errors stop this procedure and show here.
+                    diagnostics.AddRange(compiled.Diagnostics.Where(d => d.IsError || !d.File.StartsWith(WorkflowLibrary.SharedFolder + "/", StringComparison.Ordinal)));
                     workflow = compiled.Workflow;
                     workflowOk = compiled.Success;
+                    foreach (var pin in workflow?.SubWorkflows ?? [])
+                    {
+                        // A new version of a called workflow is a new version of the procedure: dossiers keep the one they started with.
+                        hash.Add(pin.File + "\n" + pin.ContentHash);
+                    }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
                 {

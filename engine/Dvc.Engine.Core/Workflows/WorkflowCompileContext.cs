@@ -1,3 +1,5 @@
+using Dvc.Engine.Core.Workflows.SubWorkflows;
+
 namespace Dvc.Engine.Core.Workflows;
 
 /// <summary>
@@ -5,12 +7,14 @@ namespace Dvc.Engine.Core.Workflows;
 /// the role check, for a workflow compiled on its own). <paramref name="Registry"/>: the activity types.
 /// <paramref name="Templates"/> and <paramref name="RulesWorkflows"/>: the procedure's template names and rules workflow
 /// names, which <c>Dvc.IssueResult</c>/<c>Dvc.Notify</c> and <c>Dvc.EvaluateRules</c> must name (null skips the check).
+/// <paramref name="Library"/>: the workflow definitions it may call (shared and the procedure's own); none when null.
 /// </summary>
 public sealed record WorkflowCompileContext(
     IReadOnlyCollection<string>? Roles,
     ActivityRegistry Registry,
     IReadOnlyCollection<string>? Templates = null,
-    IReadOnlyCollection<string>? RulesWorkflows = null)
+    IReadOnlyCollection<string>? RulesWorkflows = null,
+    WorkflowLibrary? Library = null)
 {
     /// <summary>The default registry and no cross-checks.</summary>
     public static WorkflowCompileContext Default { get; } = new(null, ActivityRegistry.CreateDefault());

@@ -45,7 +45,7 @@ internal sealed partial class ElsaDossierWorkflow(
         // whose status no longer matches what its workflow waits for.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
         var collector = Collector(procedure, dossier, new JsonObject());
-        var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
+        var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), cancellationToken: ct);
         var state = run.State;
         var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), NewBookmarks(state, [], dossier), collector.Outbox, ct);
         if (saved.Outcome != WorkflowSaveOutcome.Saved)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Workflows.Model;
+using System.Text.RegularExpressions;
 using Fluid;
 
 namespace Dvc.Engine.Core.Workflows.Expressions;
@@ -10,23 +11,27 @@ namespace Dvc.Engine.Core.Workflows.Expressions;
 /// default member access only reaches dictionaries and lists built here, so no CLR object is exposed; steps and
 /// recursion are limited.
 /// </summary>
-internal sealed class LiquidExpression : CompiledExpression
+internal sealed partial class LiquidExpression : CompiledExpression
 {
     private static readonly FluidParser Parser = new();
     private readonly IFluidTemplate _template;
 
-    private LiquidExpression(ExpressionInput source, IFluidTemplate template)
+    private LiquidExpression(ExpressionInput source, IFluidTemplate template, string text)
         : base(source)
     {
         _template = template;
+        InputNames = [.. Tags().Matches(text).SelectMany(tag => InputMember().Matches(tag.Value)).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The inputs the template reads as <c>Input.X</c> inside its tags.</summary>
+    public IReadOnlyList<string> InputNames { get; }
 
     public static LiquidExpression? TryCompile(ExpressionInput source, out string? error)
     {
         var text = source.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : source.Value?.ToJsonString() ?? string.Empty;
         if (Parser.TryParse(text, out var template, out error))
         {
-            return new LiquidExpression(source, template);
+            return new LiquidExpression(source, template, text);
         }
 
         return null;
@@ -64,6 +69,12 @@ internal sealed class LiquidExpression : CompiledExpression
             throw new WorkflowExpressionException($"Liquid stopped: {ex.Message}", ex);
         }
     }
+
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"(?<![\w.])Input\.(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex InputMember();
 
     /// <summary>JSON as dictionaries, lists and primitives, which Fluid reads natively.</summary>
     private static object? ToPlain(JsonNode? node) => node switch

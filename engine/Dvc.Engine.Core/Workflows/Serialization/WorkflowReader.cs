@@ -129,6 +129,18 @@ internal static class WorkflowReader
             {
                 ReadWrapped(node, key, wrapped, propertyPointer);
             }
+            else if (string.Equals(key, "cases", StringComparison.OrdinalIgnoreCase) && value is JsonArray cases)
+            {
+                // Elsa.Switch cases carry their activity: { label, condition, activity }.
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    if (cases[i] is JsonObject switchCase && JsonLookup.Find(switchCase, "activity") is { } activityKey
+                        && IsActivityObject(switchCase[activityKey]) && ReadActivity((JsonObject)switchCase[activityKey]!, $"{propertyPointer}/{i}/{activityKey}", diagnostics) is { } child)
+                    {
+                        node.Slots[$"cases/{i}"] = [child];
+                    }
+                }
+            }
         }
 
         if (JsonLookup.Find(json, "activities") is { } activitiesKey && json[activitiesKey] is JsonObject { } valuesWrapper
