@@ -14,7 +14,7 @@ internal static class WorkflowReader
     private static readonly HashSet<string> FixedFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow",
-        "runAsynchronously", "source", "line", "connections", "variables", "start", "applicationProperties",
+        "runAsynchronously", "source", "line", "connections", "variables", "applicationProperties",
     };
 
     /// <summary>Properties that hold child activities in Elsa's built-ins; their objects are read as activities even when malformed, so the problem is reported.</summary>
