@@ -65,6 +65,8 @@ public enum FlowchartMode
 internal sealed class CompiledActivity(ActivityNode node, ActivityRegistration? registration, CompiledActivity? parent, ActivityScope scope)
 {
     private static readonly string[] ChildSlots = ["activities", "body", "branches"];
+    private IReadOnlyList<CompiledActivity>? _children;
+    private Dictionary<string, CompiledActivity>? _byLocalId;
 
     public ActivityNode Node { get; } = node;
 
@@ -96,8 +98,8 @@ internal sealed class CompiledActivity(ActivityNode node, ActivityRegistration? 
     /// <summary>Child activities by slot (<c>activities</c>, <c>then</c>, <c>body</c>, <c>cases/0</c>, <c>default</c>, …).</summary>
     public Dictionary<string, List<CompiledActivity>> Slots { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The children a container runs in order: its <c>activities</c>, <c>body</c> and <c>branches</c>.</summary>
-    public IReadOnlyList<CompiledActivity> Children => [.. ChildSlots.SelectMany(Slot)];
+    /// <summary>The children a container runs in order: its <c>activities</c>, <c>body</c> and <c>branches</c> (read once the tree is built).</summary>
+    public IReadOnlyList<CompiledActivity> Children => _children ??= [.. ChildSlots.SelectMany(Slot)];
 
     /// <summary>The root of the workflow a call runs (a workflow used as an activity, <c>Elsa.ExecuteWorkflow</c>).</summary>
     public CompiledActivity? Callee { get; set; }
@@ -109,7 +111,11 @@ internal sealed class CompiledActivity(ActivityNode node, ActivityRegistration? 
     public IReadOnlyList<CompiledActivity> Slot(string name) => Slots.TryGetValue(name, out var list) ? list : [];
 
     /// <summary>A direct child by its id in the file (what a flowchart connection names).</summary>
-    public CompiledActivity Child(string localId) => Slots.Values.SelectMany(x => x).First(c => c.LocalId == localId);
+    public CompiledActivity Child(string localId)
+    {
+        _byLocalId ??= Slots.Values.SelectMany(x => x).GroupBy(c => c.LocalId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return _byLocalId[localId];
+    }
 
     /// <summary>This activity, its children and every called workflow's activities, depth first.</summary>
     public IEnumerable<CompiledActivity> SelfAndDescendants()
