@@ -114,7 +114,7 @@ public static class WorkflowCompiler
             CheckVariableReferences(own);
             foreach (var activity in own)
             {
-                ExpressionReferences.Check(activity, _definition, entry is null, diagnostics);
+                ExpressionReferences.Check(activity, _definition, diagnostics);
             }
 
             return root;

@@ -7,7 +7,8 @@ namespace Dvc.Engine.Core.Workflows.Expressions;
 /// Checks, when a workflow compiles, what its scripts reach by name: a JavaScript <c>getX()</c>/<c>setX()</c> accessor
 /// that no variable, input or activity output provides would throw "not defined" when it runs (an error now); an input
 /// read with <c>getInput("X")</c> or Liquid <c>Input.X</c> that the workflow does not declare would read nothing (a
-/// warning). The names in scope are the workflow's own: a called workflow sees its declared inputs, not its caller's.
+/// warning). The names in scope are the workflow's own: its variables, its declared inputs and the dossier's inputs, never
+/// its caller's variables.
 /// </summary>
 internal static partial class ExpressionReferences
 {
@@ -20,9 +21,10 @@ internal static partial class ExpressionReferences
         "getCorrelationId", "setCorrelationId",
     };
 
-    public static void Check(CompiledActivity activity, WorkflowScope definition, bool isTopWorkflow, DiagnosticBag diagnostics)
+    public static void Check(CompiledActivity activity, WorkflowScope definition, DiagnosticBag diagnostics)
     {
-        var inputs = (isTopWorkflow ? DossierInputs : []).Concat(definition.Inputs.Select(i => i.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A called workflow used as an activity also reads the dossier's inputs (Elsa's getInput falls back to the instance's).
+        var inputs = DossierInputs.Concat(definition.Inputs.Select(i => i.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, expression) in activity.Expressions)
         {
             var where = key == RunJavaScript.CodeKey ? "the script" : $"input '{expression.Source.Name}'";

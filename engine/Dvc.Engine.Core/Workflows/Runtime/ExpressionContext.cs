@@ -174,13 +174,27 @@ internal sealed class ExpressionContext(WorkflowExecution run, ActivityFrame? fr
 
     private JsonObject BuildInput()
     {
-        if (activity.Scope.CallActivityId is not null)
+        var passed = ScopeData?["input"] as JsonObject;
+        if (activity.Scope.CallActivityId is not null && (passed is null || ScopeData!.ContainsKey("instanceId")))
         {
-            return ScopeData?["input"] as JsonObject ?? [];
+            // Elsa.ExecuteWorkflow starts another instance: it sees only what it was given.
+            return passed ?? [];
         }
 
-        // The top workflow reads the dossier's inputs; an input it declares that the host did not pass comes from the submission.
+        // The top workflow reads the dossier's inputs; an input it declares that the host did not pass comes from the
+        // submission. A workflow used as an activity runs in the same instance: as Elsa's getInput falls back to the
+        // instance's input, it sees the dossier's inputs too, under the ones its caller passed.
         var input = (JsonObject)run.State.Input.DeepClone();
+        if (passed is not null)
+        {
+            foreach (var (name, value) in passed)
+            {
+                input[name] = value?.DeepClone();
+            }
+
+            return input;
+        }
+
         var data = run.State.Input["data"] as JsonObject;
         foreach (var declared in Definition.Inputs)
         {

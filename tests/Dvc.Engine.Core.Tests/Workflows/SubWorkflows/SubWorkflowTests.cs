@@ -150,6 +150,26 @@ public sealed class SubWorkflowTests
     }
 
     [Fact]
+    public async Task A_workflow_used_as_an_activity_reads_the_dossiers_inputs_and_an_executed_one_only_what_it_was_given()
+    {
+        const string child = """
+            { "id": "fee-v1", "definitionId": "fee", "name": "Fee", "version": 1, "options": { "usableAsActivity": true },
+              "root": { "id": "say", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "JavaScript", "value": "`${getInput('fee')}`" } } } }
+            """;
+        const string parent = """
+            { "root": { "id": "s", "type": "Elsa.Sequence", "activities": [
+              { "id": "asActivity", "type": "Fee" },
+              { "id": "executed", "type": "Elsa.ExecuteWorkflow", "workflowDefinitionId": { "typeName": "String", "expression": { "type": "Literal", "value": "fee" } },
+                "waitForCompletion": { "typeName": "Boolean", "expression": { "type": "Literal", "value": true } } } ] } }
+            """;
+        var workflow = Compile(parent, ("fee.json", child));
+
+        var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier(fee: 135000));
+
+        Assert.Equal(["135000", "null"], result.State.LogLines);
+    }
+
+    [Fact]
     public void A_workflow_that_calls_itself_through_another_is_a_cycle_diagnostic()
     {
         var a = Parent.Replace("\"Review\"", "\"Loop\"", StringComparison.Ordinal).Replace("\"review\"", "\"loop\"", StringComparison.Ordinal);

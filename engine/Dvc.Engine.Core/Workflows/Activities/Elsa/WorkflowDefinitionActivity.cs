@@ -52,16 +52,16 @@ internal sealed class WorkflowDefinitionActivity : ActivityBehavior
         execution.Schedule(callee);
     }
 
-    /// <summary>The called workflow's declared inputs, each from the calling activity's input of that name, converted to its type.</summary>
+    /// <summary>
+    /// The called workflow's declared inputs, each from the calling activity's input of that name, converted to its type;
+    /// one not given is null (it hides a dossier input of the same name, as Elsa's input variable does).
+    /// </summary>
     private static JsonObject DeclaredInputs(ActivityExecution execution)
     {
         var input = new JsonObject();
         foreach (var declared in execution.Activity.Callee!.Scope.Definition.Inputs)
         {
-            if (execution.HasInput(declared.Name))
-            {
-                input[declared.Name] = ValueConversion.ConvertTo(execution.Evaluate(declared.Name), declared.ConversionType);
-            }
+            input[declared.Name] = execution.HasInput(declared.Name) ? ValueConversion.ConvertTo(execution.Evaluate(declared.Name), declared.ConversionType) : null;
         }
 
         return input;
