@@ -139,28 +139,10 @@ internal sealed class ParallelForEach : ActivityBehavior
     public override ValueTask ExecuteAsync(ActivityExecution execution, CancellationToken cancellationToken)
     {
         var items = LoopBody.Items(execution.Evaluate("items"));
-        if (items.Count == 0 || LoopBody.Of(execution) is not { } body)
-        {
-            execution.Complete();
-            return ValueTask.CompletedTask;
-        }
-
-        execution.Properties["pending"] = items.Count;
-        for (var i = 0; i < items.Count; i++)
-        {
-            LoopBody.Run(execution, body, ("CurrentValue", items[i]), ("CurrentIndex", JsonValue.Create(i)));
-        }
-
+        var body = LoopBody.Of(execution);
+        PendingChildren.StartAll(execution, body is null ? [] : [.. items.Select((item, i) => (body, ExpressionContext.WithLocals(("CurrentValue", item), ("CurrentIndex", JsonValue.Create(i)))))]);
         return ValueTask.CompletedTask;
     }
 
-    public override void OnChildCompleted(ActivityExecution execution, ActivityFrame child, IReadOnlyList<string> outcomes)
-    {
-        var pending = execution.Properties["pending"]!.GetValue<int>() - 1;
-        execution.Properties["pending"] = pending;
-        if (pending <= 0)
-        {
-            execution.Complete();
-        }
-    }
+    public override void OnChildCompleted(ActivityExecution execution, ActivityFrame child, IReadOnlyList<string> outcomes) => PendingChildren.OneCompleted(execution);
 }

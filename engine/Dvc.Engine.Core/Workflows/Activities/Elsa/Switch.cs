@@ -14,28 +14,9 @@ internal sealed class Switch : ActivityBehavior
         var matches = FlowSwitch.Matching(execution, FlowSwitch.Labels(execution.Activity.Node).Count).ToList();
         var chosen = matches.Count == 0 ? execution.Activity.Slot("default")
             : (FlowSwitch.MatchAny(execution) ? matches : matches.Take(1)).SelectMany(i => execution.Activity.Slot(FlowSwitch.CaseKey(i))).ToList();
-        execution.Properties["pending"] = chosen.Count;
-        if (chosen.Count == 0)
-        {
-            execution.Complete();
-            return ValueTask.CompletedTask;
-        }
-
-        foreach (var activity in chosen)
-        {
-            execution.Schedule(activity);
-        }
-
+        PendingChildren.StartAll(execution, [.. chosen.Select(c => (c, (System.Text.Json.Nodes.JsonObject?)null))]);
         return ValueTask.CompletedTask;
     }
 
-    public override void OnChildCompleted(ActivityExecution execution, ActivityFrame child, IReadOnlyList<string> outcomes)
-    {
-        var pending = execution.Properties["pending"]!.GetValue<int>() - 1;
-        execution.Properties["pending"] = pending;
-        if (pending <= 0)
-        {
-            execution.Complete();
-        }
-    }
+    public override void OnChildCompleted(ActivityExecution execution, ActivityFrame child, IReadOnlyList<string> outcomes) => PendingChildren.OneCompleted(execution);
 }
