@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormSchemaReader>();
         services.AddSingleton<FormPostReader>();
         services.AddSingleton<ProcedureCatalog>();
+        services.AddSingleton<Agencies.AgencyCatalog>();
         services.AddScoped<DefinitionImporter>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftStore>();

@@ -29,6 +29,7 @@ public sealed class CompiledProcedure
         IReadOnlyDictionary<string, CompiledTemplate> templates,
         ReadOnlyMemory<byte> workflowJson,
         CompiledWorkflow? workflow,
+        Agencies.ProcedureRouting routing,
         RuleEngineHost rules,
         TemplateLimits templateLimits,
         TimeProvider clock)
@@ -42,6 +43,7 @@ public sealed class CompiledProcedure
         Templates = templates;
         WorkflowJson = workflowJson;
         Workflow = workflow;
+        Routing = routing;
         _rules = rules;
         _templateLimits = templateLimits;
         _clock = clock;
@@ -71,8 +73,20 @@ public sealed class CompiledProcedure
     /// <summary>The compiled Elsa workflow; null only when the procedure declares no workflow part.</summary>
     public CompiledWorkflow? Workflow { get; }
 
-    /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
-    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi") => FormValidator.Validate(Form, data, culture);
+    /// <summary>Where dossiers of this version go: the handling agency and the agencies of hand-over tasks.</summary>
+    public Agencies.ProcedureRouting Routing { get; }
+
+    /// <summary>
+    /// Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks
+    /// the default). A submission from which no handling agency can be chosen is an error at the field that decides it.
+    /// </summary>
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi")
+    {
+        var result = FormValidator.Validate(Form, data, culture);
+        return Routing.Handling.Resolve(data).Error is { } error && !result.Errors.Any(e => e.Pointer == error.Pointer)
+            ? result with { Errors = [.. result.Errors, error] }
+            : result;
+    }
 
     public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture) => ValidateSubmission(data, culture.Name);
 

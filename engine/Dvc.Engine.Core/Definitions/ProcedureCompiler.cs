@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Agencies;
 using Dvc.Engine.Core.Definitions.Testing;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
@@ -47,6 +48,8 @@ public sealed class ProcedureCompiler
             return new CatalogCompilation(root, [], diagnostics);
         }
 
+        // The agency list is read once and shared (it is immutable); its own problems are catalog-level diagnostics.
+        var agencies = AgencyDirectory.Load(new CatalogFiles(root, _options.Limits), diagnostics);
         var folders = Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal).ToArray();
         var compiled = new ProcedureCompilation[folders.Length];
 
@@ -63,7 +66,7 @@ public sealed class ProcedureCompiler
         // (parsed JSON trees are not safe to share while they materialise), so shared fragments are parsed once a worker.
         if (folders.Length == 0)
         {
-            return new CatalogCompilation(root, [], diagnostics);
+            return new CatalogCompilation(root, [], diagnostics, agencies);
         }
 
         Parallel.ForEach(
@@ -75,7 +78,7 @@ public sealed class ProcedureCompiler
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    compiled[i] = CompileFolder(files, folders[i], sharedWorkflows);
+                    compiled[i] = CompileFolder(files, folders[i], agencies, sharedWorkflows);
                 }
             });
         var results = compiled.ToList();
@@ -87,7 +90,7 @@ public sealed class ProcedureCompiler
                 $"The code '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(d => d.Folder))}."));
         }
 
-        return new CatalogCompilation(root, results, diagnostics);
+        return new CatalogCompilation(root, results, diagnostics, agencies);
     }
 
     /// <summary>
@@ -99,7 +102,7 @@ public sealed class ProcedureCompiler
         var folder = Path.GetFullPath(procedureFolder);
         var root = catalogRoot is not null ? Path.GetFullPath(catalogRoot) : FindCatalogRoot(folder);
         var files = new CatalogFiles(root, _options.Limits);
-        return CompileFolder(files, folder, LoadWorkflows(files, WorkflowLibrary.SharedFolder, []));
+        return CompileFolder(files, folder, AgencyDirectory.Load(files, []), LoadWorkflows(files, WorkflowLibrary.SharedFolder, []));
     }
 
     /// <summary>The catalog root a procedure folder belongs to: <c>…/definitions</c> for <c>…/definitions/procedures/X</c>.</summary>
@@ -132,7 +135,7 @@ public sealed class ProcedureCompiler
         return WorkflowLibrary.Create(sources, diagnostics);
     }
 
-    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, WorkflowLibrary sharedWorkflows)
+    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, AgencyDirectory agencies, WorkflowLibrary sharedWorkflows)
     {
         var relativeFolder = files.ToRelative(folder);
         relativeFolder = relativeFolder == "." ? string.Empty : relativeFolder;
@@ -142,7 +145,7 @@ public sealed class ProcedureCompiler
         CompiledProcedure? procedure = null;
         try
         {
-            procedure = Compile(files, folder, relativeFolder, sharedWorkflows, diagnostics, tests, ref code);
+            procedure = Compile(files, folder, relativeFolder, agencies, sharedWorkflows, diagnostics, tests, ref code);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException and not OperationCanceledException)
         {
@@ -161,7 +164,7 @@ public sealed class ProcedureCompiler
         return new ProcedureCompilation(code, relativeFolder, procedure, sorted, tests);
     }
 
-    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, WorkflowLibrary sharedWorkflows, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
+    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, AgencyDirectory agencies, WorkflowLibrary sharedWorkflows, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
@@ -231,10 +234,12 @@ public sealed class ProcedureCompiler
         // Workflow.
         ReadOnlyMemory<byte> workflowBytes = default;
         CompiledWorkflow? workflow = null;
+        Workflows.Model.WorkflowDocument? workflowDocument = null;
+        var workflowFile = string.Empty;
         var workflowOk = false;
         if (manifest.Parts.Workflow.Length > 0)
         {
-            var workflowFile = Combine(relativeFolder, manifest.Parts.Workflow);
+            workflowFile = Combine(relativeFolder, manifest.Parts.Workflow);
             var workflowJson = resolver.Load(workflowFile, manifestJson.Locate("/parts/workflow"), diagnostics);
             if (workflowJson is not null)
             {
@@ -256,6 +261,7 @@ public sealed class ProcedureCompiler
                     // A shared workflow's warnings are reported once by the catalog; its errors stop this procedure and show here.
                     diagnostics.AddRange(compiled.Diagnostics.Where(d => d.IsError || !d.File.StartsWith(WorkflowLibrary.SharedFolder + "/", StringComparison.Ordinal)));
                     workflow = compiled.Workflow;
+                    workflowDocument = compiled.Document;
                     workflowOk = compiled.Success;
                     foreach (var pin in workflow?.SubWorkflows ?? [])
                     {
@@ -291,6 +297,18 @@ public sealed class ProcedureCompiler
             }
         }
 
+        // Where dossiers and hand-over tasks go; a unit → agency map is content too, so re-assigning a unit makes a new version.
+        ProcedureRouting? routing = null;
+        if (form is not null)
+        {
+            routing = new JurisdictionCompiler(files, agencies, manifest, form, diagnostics)
+                .Compile(manifestJson, manifestObject, workflowDocument, workflowFile, new Lazy<JsonLineMap>(() => JsonLineMap.Build(workflowBytes.Span)));
+            if (routing is not null && (routing.Handling.FixedCode is null || routing.Tasks.Count > 0))
+            {
+                hash.Add(routing.Describe());
+            }
+        }
+
         var version = manifest.Version.Length > 0 ? manifest.Version : "0.0.0";
         var contentHash = hash.Finish();
         if (form is not null && rulesJson is not null)
@@ -306,7 +324,7 @@ public sealed class ProcedureCompiler
             tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, diagnostics));
         }
 
-        if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || templates.Count != manifest.Parts.Templates.Count)
+        if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || routing is null || templates.Count != manifest.Parts.Templates.Count)
         {
             return null;
         }
@@ -322,7 +340,7 @@ public sealed class ProcedureCompiler
             return null;
         }
 
-        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates, _options.Clock);
+        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, routing, Rules, _options.Templates, _options.Clock);
     }
 
     private List<ProcedureTestCase> ReadTests(

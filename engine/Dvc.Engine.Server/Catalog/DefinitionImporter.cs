@@ -7,14 +7,15 @@ namespace Dvc.Engine.Server.Catalog;
 
 /// <summary>
 /// Imports <c>definitions/</c> at start: compiles every procedure (a broken one is logged with its diagnostics and
-/// skipped; the rest are served), stores each version by content hash (importing unchanged content is a no-op), and
-/// publishes the compiled set to the <see cref="ProcedureCatalog"/>.
+/// skipped; the rest are served), stores the agency list and each version by content hash (importing unchanged
+/// content is a no-op), and publishes the compiled set to the <see cref="ProcedureCatalog"/>.
 /// </summary>
 internal sealed partial class DefinitionImporter(
     ProcedureCompiler compiler,
     ProcedureVersionStore versions,
     DvcDbContext db,
     ProcedureCatalog catalog,
+    Agencies.AgencyCatalog agencies,
     ILogger<DefinitionImporter> logger)
 {
     public async Task<DefinitionImportReport> ImportAsync(string definitionsRoot, CancellationToken ct)
@@ -25,6 +26,8 @@ internal sealed partial class DefinitionImporter(
             LogDiagnostic(logger, diagnostic.Code, diagnostic.Message, diagnostic.File, diagnostic.Line);
         }
 
+        // Agencies first: the procedures about to be served route dossiers to them.
+        await agencies.ImportAsync(compilation.Agencies ?? Core.Agencies.AgencyDirectory.Empty, ct);
         var published = new List<(CompiledProcedure, Guid)>();
         var skipped = new List<string>();
         foreach (var result in compilation.Procedures)

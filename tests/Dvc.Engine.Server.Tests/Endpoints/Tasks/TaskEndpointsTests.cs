@@ -7,7 +7,7 @@ namespace Dvc.Engine.Server.Tests.Endpoints.Tasks;
 
 public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
 {
-    private const string Commune = "HN-UBND-XA";
+    private const string Commune = "HN-P-BA-DINH";
     private const string Transport = "HN-SGTVT";
 
     [Fact]
