@@ -90,8 +90,8 @@ public sealed class RunCommandTests : IDisposable
               "copies": 3, "usePurpose": "Thừa kế", "deliveryMethod": "post", "commitment": true }
             """);
         var steps = Write("steps.json", """
-            [ { "task": "reception", "outcome": "Accept" }, { "payment": "Paid" }, { "task": "processing", "outcome": "Submit" },
-              { "task": "approval", "outcome": "Approve" }, { "task": "dispatch", "outcome": "Delivered" } ]
+            [ { "task": "reception", "outcome": "Accept" }, { "payment": "Paid" }, { "task": "processing", "outcome": "Accept" },
+              { "task": "approval", "outcome": "Approve" }, { "task": "delivery", "outcome": "Delivered" } ]
             """);
 
         var (exitCode, output) = await Run(procedure, "--input", input, "--steps", steps);
@@ -99,6 +99,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("số tiền / amount 24000 VND", output, StringComparison.Ordinal);
         Assert.Contains("✓ approval (Dvc.HumanTask) → Approve", output, StringComparison.Ordinal);
+        Assert.Contains("✓ processing/task (Dvc.HumanTask) → Accept", output, StringComparison.Ordinal);
         Assert.Contains("✓ Hoàn tất / finished", output, StringComparison.Ordinal);
     }
 
