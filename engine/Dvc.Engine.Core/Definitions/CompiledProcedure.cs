@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
@@ -146,7 +147,13 @@ public sealed class CompiledProcedure
         return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
     }
 
-    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
+    /// <summary>
+    /// The legal deadline of a dossier submitted at <paramref name="submittedAt"/>: the manifest's <c>processingDays</c> in
+    /// working days of <paramref name="calendar"/> (weekends, public holidays and Tết do not count), as the receipt promises it.
+    /// </summary>
+    public DateTimeOffset LegalDeadline(DateTimeOffset submittedAt, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(submittedAt, Manifest.ProcessingDays);
+
     /// <summary>
     /// What a rule means to a person: its eligibility reason, fee label, checklist note or else the name of the attachment
     /// it requires; null for an unknown rule or one with none of these.
@@ -156,6 +163,7 @@ public sealed class CompiledProcedure
             ? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
             : null;
 
+    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
     {
         if (!Templates.TryGetValue(templateName, out var template))

@@ -49,6 +49,29 @@ public sealed class CompiledWorkflow
 
     /// <summary>The type of an activity, or null when the id is unknown.</summary>
     public string? ActivityType(string activityId) => Activities.TryGetValue(activityId, out var activity) ? activity.Node.Type : null;
+
+    /// <summary>
+    /// The outcomes an activity can complete with (a human task's declared ones), or null when the id is unknown or only a
+    /// run can tell. For an activity that calls a workflow, the answers its waiting activities take (a step may name the
+    /// call for the task inside it).
+    /// </summary>
+    public IReadOnlyList<string>? OutcomesOf(string activityId)
+    {
+        if (!Activities.TryGetValue(activityId, out var activity))
+        {
+            return null;
+        }
+
+        if (activity.Callee is { } callee)
+        {
+            return [.. callee.SelfAndDescendants()
+                .Where(a => a.Type is "Dvc.HumanTask" or "Dvc.RequestPayment" or "Dvc.WaitForSupplement")
+                .SelectMany(a => OutcomesOf(a.Id) ?? [])
+                .Distinct(StringComparer.Ordinal)];
+        }
+
+        return activity.Registration is { } registration ? registration.Behavior.PossibleOutcomes(activity.Node, registration.Descriptor) : null;
+    }
 }
 
 /// <summary>How flowcharts decide what runs next (Elsa 3.6+ <c>FlowchartExecutionMode</c>).</summary>

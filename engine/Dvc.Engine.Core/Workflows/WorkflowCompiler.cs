@@ -25,7 +25,10 @@ public static class WorkflowCompiler
     {
         ArgumentNullException.ThrowIfNull(context);
         var linker = new WorkflowLinker(context);
-        var unit = linker.CompileDocument(json, file, entry: null);
+
+        // Compiled as a procedure's workflow (it has templates), each end of its flowchart is a dossier's end, which
+        // should carry a result; a called workflow's ends are not.
+        var unit = linker.CompileDocument(json, file, entry: null, context.Templates is null ? null : ResultPathCheck.Check);
         var diagnostics = linker.Diagnostics;
         var workflow = unit.Document is null || unit.Root is null || diagnostics.Any(d => d.IsError)
             ? null
@@ -49,7 +52,8 @@ public static class WorkflowCompiler
 
         public List<SubWorkflowPin> Pins { get; } = [];
 
-        public CompiledUnit CompileDocument(ReadOnlyMemory<byte> json, string file, WorkflowLibraryEntry? entry)
+        /// <param name="check">A check of the whole compiled tree, run when neither it nor what it calls has an error.</param>
+        public CompiledUnit CompileDocument(ReadOnlyMemory<byte> json, string file, WorkflowLibraryEntry? entry, Action<CompiledActivity, DiagnosticBag>? check = null)
         {
             var diagnostics = new DiagnosticBag(file, JsonLineMap.Build(json.Span));
             var root = WorkflowReader.Parse(json, diagnostics);
@@ -64,6 +68,11 @@ public static class WorkflowCompiler
             var compilation = new Compilation(document, file, entry, context, diagnostics, this);
             var compiled = compilation.Compile();
             _stack.RemoveAt(_stack.Count - 1);
+            if (check is not null && !diagnostics.HasErrors && !Diagnostics.Exists(d => d.IsError))
+            {
+                check(compiled, diagnostics);
+            }
+
             Diagnostics.AddRange(diagnostics.Items);
             return new CompiledUnit(document, compiled, compilation.Mode);
         }

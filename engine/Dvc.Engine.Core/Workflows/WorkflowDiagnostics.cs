@@ -89,4 +89,10 @@ public static class WorkflowDiagnostics
 
     /// <summary>A run executed more steps than one start or resume may (a loop that never waits or ends).</summary>
     public const string StepBudgetExceeded = "DVC-WF-029";
+
+    /// <summary>
+    /// A path of a procedure's workflow finishes without <c>Dvc.IssueResult</c> and is not a cancellation (a citizen's
+    /// supplement or payment that expired or failed): that dossier would end with no result document (a warning).
+    /// </summary>
+    public const string PathWithoutResult = "DVC-WF-040";
 }

@@ -225,7 +225,7 @@ internal sealed partial class DossierService(
                 DataJson = command.Data.ToJsonString(),
                 Status = DossierStatuses.Submitted,
                 SubmittedAt = now,
-                DueAt = calendar.AddWorkingDays(now, procedure.Manifest.ProcessingDays),
+                DueAt = procedure.LegalDeadline(now, calendar),
                 FeeVnd = fee.Total,
                 Attachments = attachments,
                 SubmittedEventDataJson = eventData.ToJsonString(),

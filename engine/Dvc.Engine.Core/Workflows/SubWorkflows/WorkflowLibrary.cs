@@ -141,5 +141,6 @@ public sealed class WorkflowLibrary
         "account_tree",
         [.. document.Inputs.Select((i, n) => new InputDescriptor(ActivityDescriptor.CamelCase(i.Name), i.ConversionType, i.DisplayName, i.DisplayName, i.Description, UiHints.Expression, n, null))],
         [.. document.Outputs.Select(o => new OutputDescriptor(ActivityDescriptor.CamelCase(o.Name), o.ConversionType, o.DisplayName, o.Description))],
-        ["Done", .. document.Outcomes.Where(o => o != "Done")]);
+        // As Elsa Studio draws it: the declared outcomes are the ports, Done when none is declared.
+        document.Outcomes.Count > 0 ? document.Outcomes : ["Done"]);
 }

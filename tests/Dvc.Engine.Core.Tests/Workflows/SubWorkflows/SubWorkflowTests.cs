@@ -230,7 +230,7 @@ public sealed class SubWorkflowTests
         Assert.Equal("Review", descriptor.Type);
         Assert.Equal(["role"], descriptor.Inputs.Select(i => i.Name));
         Assert.Equal(["comment"], descriptor.Outputs.Select(o => o.Name));
-        Assert.Equal(["Done", "Approved", "Rejected"], descriptor.Outcomes);
+        Assert.Equal(["Approved", "Rejected"], descriptor.Outcomes);
     }
 
     private static CompiledWorkflow Compile(string json, params (string File, string Json)[] library)

@@ -31,7 +31,7 @@ public sealed class ActivityEndpointsTests : IDisposable
 
         var step = palette.Single(a => a!["type"]!.GetValue<string>() == "OfficerStep")!;
         Assert.Contains("role", step["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
-        Assert.Equal(["Done", "Accepted", "Rejected", "Cancelled"], step["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(["Accepted", "Rejected", "Cancelled"], step["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
     }
 
     [Fact]
