@@ -72,7 +72,8 @@ public sealed class ResultPathCheckTests
         const string step = """
             { "id": "step-v1", "definitionId": "step", "name": "Step", "outcomes": [ "Accepted", "Cancelled", "Refused" ], "options": { "usableAsActivity": true },
               "root": { "id": "f", "type": "Elsa.Flowchart", "activities": [
-                { "id": "task", "type": "Dvc.HumanTask", "role": "chuyen-vien", "outcomes": [ "Accept", "RequestSupplement", "Refuse" ] },
+                { "id": "task", "type": "Dvc.HumanTask", "role": "chuyen-vien", "outcomes": [ "Accept", "RequestSupplement", "Refuse" ],
+                  "outcomeLabels": { "typeName": "Object", "expression": { "type": "Literal", "value": { "Refuse": { "vi": "Từ chối", "en": "Refuse" } } } } },
                 { "id": "supplement", "type": "Dvc.WaitForSupplement" },
                 { "id": "accepted", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Accepted" } } },
                 { "id": "refused", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Refused" } } },
