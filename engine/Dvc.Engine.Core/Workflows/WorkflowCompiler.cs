@@ -225,7 +225,7 @@ public static class WorkflowCompiler
                 {
                     diagnostics.Error(
                         WorkflowDiagnostics.UnknownActivityType,
-                        $"Activity type '{node.Type}' of '{node.Id}' is not supported; its JSON and connections are kept.",
+                        $"Activity type '{node.Type}' of '{node.Id}' is not supported{UnsupportedReason(node.Type)}; its JSON and connections are kept.",
                         node.Pointer + "/" + (JsonLookup.Find(node.Json, "type") ?? "type"));
                 }
 
@@ -361,6 +361,16 @@ public static class WorkflowCompiler
                     break;
             }
         }
+
+        /// <summary>Why an Elsa activity people often draw is refused, and what to draw instead.</summary>
+        private static string UnsupportedReason(string type) => type switch
+        {
+            "Elsa.HttpEndpoint" or "Elsa.WriteHttpResponse" or "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" or "Elsa.HttpRequest" =>
+                " (a dossier's workflow starts when the portal receives the dossier, not from an HTTP request; call other systems through a plugin activity)",
+            "Elsa.RunCSharp" or "Elsa.RunPython" => " (scripts run as JavaScript in the sandbox: use Elsa.RunJavaScript)",
+            "Elsa.DispatchWorkflow" => " (a dossier runs one instance: use Elsa.ExecuteWorkflow or a workflow used as an activity)",
+            _ => string.Empty,
+        };
 
         /// <summary>What one activity type promises about its own JSON: a cron that parses, a Break inside a loop, a declared output.</summary>
         private void CheckActivitySpecifics(ActivityNode node, CompiledActivity? parent)

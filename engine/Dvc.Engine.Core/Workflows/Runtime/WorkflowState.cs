@@ -48,6 +48,9 @@ public sealed class WorkflowState
     /// <summary>The instance status.</summary>
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
 
+    /// <summary>The instance name set by <c>Elsa.SetName</c>.</summary>
+    public string? Name { get; set; }
+
     /// <summary>The correlation id set by <c>Elsa.Correlate</c>.</summary>
     public string? CorrelationId { get; set; }
 

@@ -25,6 +25,7 @@ internal static class ElsaActivities
         yield return (Describe("Elsa.SetVariable", "Set variable", "Gán biến", "Primitives", [Input("variable", "Object", "variable-picker", plain: true), Input("value", "Object", UiHints.Expression)], ["Done"]), new SetVariable());
         yield return (Describe("Elsa.SetOutput", "Set output", "Gán đầu ra", "Primitives", [Input("outputName", "String"), Input("outputValue", "Object", UiHints.Expression)], ["Done"]), new SetOutput());
         yield return (Describe("Elsa.WriteLine", "Write line", "Ghi nhật ký hồ sơ", "Console", [Input("text", "String", UiHints.MultiLine)], ["Done"]), new WriteLine());
+        yield return (Describe("Elsa.SetName", "Set name", "Đặt tên phiên chạy", "Primitives", [Input("value", "String")], ["Done"]), new SetName());
         yield return (Describe("Elsa.Correlate", "Correlate", "Gán mã tương quan", "Primitives", [Input("correlationId", "String")], ["Done"]), new Correlate());
         yield return (Describe("Elsa.Delay", "Delay", "Chờ một khoảng thời gian", "Scheduling", [Input("timeSpan", "TimeSpan")], ["Done"]), new Delay());
         yield return (Describe("Elsa.Timer", "Timer", "Hẹn giờ", "Scheduling", [Input("interval", "TimeSpan")], ["Done"]), new Timer());
