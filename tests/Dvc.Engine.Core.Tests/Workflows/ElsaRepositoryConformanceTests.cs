@@ -25,6 +25,97 @@ public sealed class ElsaRepositoryConformanceTests
     }
 
     [Theory]
+    [InlineData("BasicWorkflows", "hello-world.json")]
+    [InlineData("RestApis", "hello-world.json")]
+    [InlineData("WorkflowCompletion", "hello-world.json")]
+    public async Task Hello_world_files_write_their_line_and_finish(string scenario, string file)
+    {
+        var workflow = WorkflowTestKit.CompileElsa(scenario, file);
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["Hello World!"], result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task A_flow_fork_whose_branches_all_end_finishes_the_workflow()
+    {
+        var workflow = WorkflowTestKit.CompileElsa("WorkflowCompletion", "fork.json");
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+    }
+
+    [Theory]
+    [InlineData("join-any-1.json", new[] { "Start", "End" })]
+    [InlineData("join-all-1.json", new[] { "Start", "Line 1", "Line 2", "End" })]
+    [InlineData("join-all-2.json", new[] { "Start", "Line 1", "Line 2", "End" })]
+    public async Task Explicit_joins_complete_the_workflow_with_the_lines_Elsa_expects(string file, string[] expected)
+    {
+        var workflow = WorkflowTestKit.CompileElsa("ExplicitJoins", file);
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(expected, result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task An_explicit_wait_all_join_in_token_mode_blocks_while_a_branch_before_it_faults()
+    {
+        var workflow = WorkflowTestKit.CompileElsa("JoinBehaviors", "fork-decision-join-waitall.json", tokenBased: true);
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(FlowchartMode.TokenBased, workflow.Mode);
+        Assert.Equal(["A", "C", "B", "D"], result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task A_join_reached_by_two_branches_in_token_mode_completes_once()
+    {
+        var workflow = WorkflowTestKit.CompileElsa("JoinBehaviors", "join.json", tokenBased: true);
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Single(result.State.Trace, t => t.ActivityId == "802725996be1b582" && t.Event == WorkflowTraceEvent.Completed);
+    }
+
+    [Theory]
+    [InlineData("Alterations", "version-1.json", new[] { "Version 1" })]
+    [InlineData("Alterations", "version-2.json", new[] { "Version 2" })]
+    [InlineData("CachingAndWorkflowDefinitionActivity", "workflow-definition-child.json", new[] { "Grand Child" })]
+    [InlineData("WorkflowJsonStructures", "main.json", new[] { "Test", "Test" })]
+    [InlineData("LogPersistenceModes", "input-output-logging-1.json", new[] { "This input should be stored", "This input should not be stored", "This input should be stored", "This input should not be stored" })]
+    [InlineData("LogPersistenceModes", "input-output-logging-3.json", new string[0])]
+    [InlineData("JsonObjectSerialization", "instance-serialization.json", new string[0])]
+    [InlineData("DependencyWorkflowsPublishing", "parent.json", new string[0])]
+    [InlineData("ImportAndPublish", "timer-workflow.json", new[] { "Hello from timer" })]
+    public async Task Files_whose_Elsa_test_checks_the_server_run_here_without_a_fault(string scenario, string file, string[] expected)
+    {
+        var workflow = WorkflowTestKit.CompileElsa(scenario, file);
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(expected, result.State.LogLines);
+    }
+
+    [Fact]
+    public async Task Set_name_in_a_workflow_used_two_levels_down_names_the_instance()
+    {
+        var workflow = WorkflowTestKit.CompileElsa("WorkflowReferenceGraph", "refgraph-parent.json");
+
+        var result = await WorkflowTestKit.RunUntilEndAsync(workflow);
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal("Grandchild", result.State.Name);
+    }
+
+    [Theory]
     [InlineData("fork-decision-join-none.json", new[] { "A", "C" })]
     [InlineData("fork-decision-join-converge.json", new[] { "A" })]
     [InlineData("fork-decision-join-converge-strict.json", new[] { "A" })]

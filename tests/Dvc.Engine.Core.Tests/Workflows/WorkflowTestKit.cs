@@ -27,14 +27,26 @@ internal static class WorkflowTestKit
 
     /// <summary>
     /// A file of elsa-core's own tests (copied under <c>Conformance/elsa-core/&lt;scenario&gt;/</c>), compiled with the other
-    /// files of its scenario as the library it may call, as the Elsa test registers them.
+    /// files of its scenario as the library it may call, as the Elsa test registers them. <paramref name="tokenBased"/>
+    /// stands for the Elsa test's <c>RunWorkflowOptions().WithTokenBasedFlowchart()</c>: the run property goes into the
+    /// definition's <c>customProperties</c> in memory, the file stays as Elsa wrote it.
     /// </summary>
-    public static CompiledWorkflow CompileElsa(string scenario, string file, bool withLibrary = true)
+    public static CompiledWorkflow CompileElsa(string scenario, string file, bool withLibrary = true, bool tokenBased = false)
     {
         var folder = Path.Combine(ConformanceDirectory(), "elsa-core", scenario);
         var library = withLibrary ? WorkflowLibrary.FromDirectory(folder, scenario, []) : WorkflowLibrary.Empty;
         var context = WorkflowCompileContext.Default with { Library = library };
-        return CompileBytes(File.ReadAllBytes(Path.Combine(folder, file)), $"{scenario}/{file}", context);
+        var json = File.ReadAllBytes(Path.Combine(folder, file));
+        if (tokenBased)
+        {
+            var document = JsonNode.Parse(json)!.AsObject();
+            var properties = document["customProperties"] as JsonObject ?? [];
+            properties["Flowchart:ExecutionMode"] = "TokenBased";
+            document["customProperties"] = properties;
+            json = JsonSerializer.SerializeToUtf8Bytes(document);
+        }
+
+        return CompileBytes(json, $"{scenario}/{file}", context);
     }
 
     /// <summary>The diagnostics of an elsa-core file compiled on its own.</summary>
