@@ -257,6 +257,9 @@ internal sealed class WorkflowScope
     /// <summary>(activity name, output name) pairs for the JavaScript <c>get&lt;Output&gt;From&lt;Activity&gt;()</c> accessors.</summary>
     public IReadOnlyList<(string ActivityName, string OutputName)> KnownOutputs { get; set; } = [];
 
+    /// <summary>Names and ids of the activities whose type is refused: what they output is unknown, so reads of it are not checked.</summary>
+    public IReadOnlyList<string> UnresolvedActivityNames { get; set; } = [];
+
     public VariableDefinition? FindVariable(string nameOrId) =>
         VariablesById.GetValueOrDefault(nameOrId) ?? VariablesByName.GetValueOrDefault(nameOrId);
 }

@@ -120,6 +120,7 @@ public static class WorkflowCompiler
                 .Where(a => a.Node.Name is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c == '_') && char.IsLetter(name[0]) && a.Registration is not null)
                 .SelectMany(a => a.Registration!.Descriptor.Outputs.Select(o => (a.Node.Name!, o.Name)))
                 .ToList();
+            _definition.UnresolvedActivityNames = [.. own.Where(a => a.Registration is null).SelectMany(a => new[] { a.Node.Name, a.Node.Id }).OfType<string>()];
             CheckVariableReferences(own);
             foreach (var activity in own)
             {

@@ -26,14 +26,15 @@ internal static class WorkflowTestKit
     }
 
     /// <summary>
-    /// A file of elsa-core's own tests (copied under <c>Conformance/elsa-core/&lt;scenario&gt;/</c>), compiled with the other
+    /// A file of elsa-core's own tests (copied under <c>Conformance/elsa-core/&lt;scenario&gt;/</c>, or of another Elsa
+    /// <paramref name="repository"/>), compiled with the other
     /// files of its scenario as the library it may call, as the Elsa test registers them. <paramref name="tokenBased"/>
     /// stands for the Elsa test's <c>RunWorkflowOptions().WithTokenBasedFlowchart()</c>: the run property goes into the
     /// definition's <c>customProperties</c> in memory, the file stays as Elsa wrote it.
     /// </summary>
-    public static CompiledWorkflow CompileElsa(string scenario, string file, bool withLibrary = true, bool tokenBased = false)
+    public static CompiledWorkflow CompileElsa(string scenario, string file, bool withLibrary = true, bool tokenBased = false, string repository = "elsa-core")
     {
-        var folder = Path.Combine(ConformanceDirectory(), "elsa-core", scenario);
+        var folder = Path.Combine(ConformanceDirectory(), repository, scenario);
         var library = withLibrary ? WorkflowLibrary.FromDirectory(folder, scenario, []) : WorkflowLibrary.Empty;
         var context = WorkflowCompileContext.Default with { Library = library };
         var json = File.ReadAllBytes(Path.Combine(folder, file));

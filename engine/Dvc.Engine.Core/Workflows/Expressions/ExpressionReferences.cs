@@ -45,7 +45,9 @@ internal static partial class ExpressionReferences
             if (expression is JavaScriptExpression { ReferencedGlobals: { } globals })
             {
                 var known = Accessors(activity, definition, inputs, key == RunJavaScript.CodeKey);
-                foreach (var name in globals.Where(g => Accessor().IsMatch(g) && !known.Contains(g)))
+                // An output of a refused activity is unknown; its read would only repeat that activity's own error.
+                var unresolved = definition.UnresolvedActivityNames.SelectMany(Forms).ToHashSet(StringComparer.Ordinal);
+                foreach (var name in globals.Where(g => Accessor().IsMatch(g) && !known.Contains(g) && !(OutputAccessor().Match(g) is { Success: true } m && unresolved.Contains(m.Groups[1].Value))))
                 {
                     diagnostics.Error(
                         WorkflowDiagnostics.UndefinedAccessor,
@@ -128,4 +130,7 @@ internal static partial class ExpressionReferences
 
     [GeneratedRegex("^(get|set)[A-Z_0-9]")]
     private static partial Regex Accessor();
+
+    [GeneratedRegex("^get[A-Za-z_0-9]+From([A-Za-z_0-9]+)$")]
+    private static partial Regex OutputAccessor();
 }
