@@ -1,19 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dvc.Engine.Core.Workflows.Model;
 using System.Text.RegularExpressions;
+using Dvc.Engine.Core.Workflows.Model;
 using Fluid;
 
 namespace Dvc.Engine.Core.Workflows.Expressions;
 
 /// <summary>
-/// A Liquid expression rendered by Fluid with <c>Variables</c>, <c>Input</c> and <c>Workflow</c> in scope. Fluid's
-/// default member access only reaches dictionaries and lists built here, so no CLR object is exposed; steps and
-/// recursion are limited.
+/// A Liquid expression rendered by Fluid in the <see cref="LiquidSandbox"/> with <c>Variables</c>, <c>Input</c> and
+/// <c>Workflow</c> in scope. Fluid's default member access only reaches dictionaries and lists built here, so no CLR object
+/// is exposed; steps, recursion, time and sizes are limited and includes are refused.
 /// </summary>
 internal sealed partial class LiquidExpression : CompiledExpression
 {
-    private static readonly FluidParser Parser = new();
     private readonly IFluidTemplate _template;
 
     private LiquidExpression(ExpressionInput source, IFluidTemplate template, string text)
@@ -29,52 +28,27 @@ internal sealed partial class LiquidExpression : CompiledExpression
     public static LiquidExpression? TryCompile(ExpressionInput source, out string? error)
     {
         var text = source.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : source.Value?.ToJsonString() ?? string.Empty;
-        if (Parser.TryParse(text, out var template, out error))
-        {
-            return new LiquidExpression(source, template, text);
-        }
-
-        return null;
+        return LiquidSandbox.TryCompile(text, ExpressionSandboxOptions.Default, out error) is { } template ? new LiquidExpression(source, template, text) : null;
     }
 
-    protected override JsonNode? EvaluateRaw(IExpressionScope scope)
-    {
-        var options = new TemplateOptions
+    protected override JsonNode? EvaluateRaw(IExpressionScope scope) =>
+        JsonValue.Create(LiquidSandbox.Render(_template, scope.Sandbox, context =>
         {
-            MaxSteps = scope.Sandbox.LiquidMaxSteps,
-            MaxRecursion = scope.Sandbox.LiquidMaxRecursion,
-        };
-        var context = new TemplateContext(options);
-        var variables = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in scope.Variables)
-        {
-            variables[name] = ToPlain(value);
-        }
+            var variables = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in scope.Variables)
+            {
+                variables[name] = ToPlain(value);
+            }
 
-        context.SetValue("Variables", variables);
-        context.SetValue("Input", ToPlain(scope.WorkflowInput));
-        context.SetValue("Workflow", new Dictionary<string, object?>
-        {
-            ["InstanceId"] = scope.InstanceId,
-            ["DefinitionId"] = scope.DefinitionId,
-            ["CorrelationId"] = scope.CorrelationId,
-        });
-
-        try
-        {
-            return JsonValue.Create(_template.Render(context));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new WorkflowExpressionException($"Liquid stopped: {ex.Message}", ex);
-        }
-    }
-
-    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"(?<![\w.])Input\.(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex InputMember();
+            context.SetValue("Variables", variables);
+            context.SetValue("Input", ToPlain(scope.WorkflowInput));
+            context.SetValue("Workflow", new Dictionary<string, object?>
+            {
+                ["InstanceId"] = scope.InstanceId,
+                ["DefinitionId"] = scope.DefinitionId,
+                ["CorrelationId"] = scope.CorrelationId,
+            });
+        }));
 
     /// <summary>JSON as dictionaries, lists and primitives, which Fluid reads natively.</summary>
     private static object? ToPlain(JsonNode? node) => node switch
@@ -93,4 +67,9 @@ internal sealed partial class LiquidExpression : CompiledExpression
         _ => null,
     };
 
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"(?<![\w.])Input\.(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex InputMember();
 }
