@@ -10,12 +10,14 @@ using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
 using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Simulation;
+using Dvc.Engine.Core.Workflows.SubWorkflows;
 
 namespace Dvc.Engine.Cli.Commands;
 
 /// <summary>
 /// <c>dvc run &lt;workflow.json | procedure folder&gt; --input data.json [--steps steps.json]</c>: runs a workflow in
-/// memory, prints every executed step and every waiting point, and answers the waits from the steps file:
+/// memory (a bare workflow may call the definitions in its own folder), prints every executed step, its log lines in
+/// the order they were written, and every waiting point, and answers the waits from the steps file:
 /// <c>{"task": "&lt;activity id&gt;", "outcome": "Approve", "comment": "…"}</c>, <c>{"payment": "Paid"}</c>,
 /// <c>{"supplement": {…}}</c>, <c>{"event": "name"}</c>, <c>{"timer": true}</c>, <c>{"runTask": "name"}</c>.
 /// Exit codes: 0 finished, 1 faulted, 2 still waiting when the steps ran out, 3 the workflow does not compile,
@@ -111,7 +113,11 @@ internal static class RunCommand
                 return 4;
             }
 
-            var compiled = WorkflowCompiler.Compile(json, path, new WorkflowCompileContext(null, activities));
+            // A bare workflow may call the workflow definitions beside it (ExecuteWorkflow, workflows used as activities);
+            // what is wrong with a sibling it does not call is not its problem, so only the called ones report.
+            var library = WorkflowLibrary.FromDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!, string.Empty, []);
+            var compiled = WorkflowCompiler.Compile(json, path, new WorkflowCompileContext(null, activities, Library: library));
+
             foreach (var diagnostic in compiled.Diagnostics)
             {
                 await output.WriteLineAsync(diagnostic.ToString());
@@ -198,10 +204,11 @@ internal static class RunCommand
                     await output.WriteLineAsync(line);
                 }
 
-                // An activity's log lines are written while it runs; show them under its step.
+                // An activity's log lines are written while it runs; show each under the step that wrote it, so a loop's
+                // lines come out in the order they were written.
                 if (entry.Event is WorkflowTraceEvent.Completed or WorkflowTraceEvent.Waiting or WorkflowTraceEvent.Faulted)
                 {
-                    foreach (var log in pendingLog.Where(l => l.ActivityId == entry.ActivityId).ToList())
+                    foreach (var log in pendingLog.Where(l => l.ActivityId == entry.ActivityId && l.Step <= entry.Step).ToList())
                     {
                         await output.WriteLineAsync($"      {log.Message}");
                         pendingLog.Remove(log);

@@ -8,6 +8,7 @@ using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
 using Dvc.Engine.Core.Workflows;
+using Dvc.Engine.Core.Workflows.SubWorkflows;
 
 namespace Dvc.Engine.Core.Definitions;
 
@@ -52,6 +53,15 @@ public sealed class ProcedureCompiler
         var folders = Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal).ToArray();
         var compiled = new ProcedureCompilation[folders.Length];
 
+        // Shared workflows are read once for the catalog and checked once on their own, so their warnings are not
+        // repeated for every procedure that calls them.
+        var sharedWorkflows = LoadWorkflows(new CatalogFiles(root, _options.Limits), WorkflowLibrary.SharedFolder, diagnostics);
+        foreach (var entry in sharedWorkflows.Entries)
+        {
+            diagnostics.AddRange(WorkflowCompiler.Compile(entry.Json, entry.File, new WorkflowCompileContext(null, _activities, Library: sharedWorkflows)).Diagnostics
+                .Where(d => d.File == entry.File));
+        }
+
         // Procedures are independent, so they compile in parallel; each worker reads through its own file cache
         // (parsed JSON trees are not safe to share while they materialise), so shared fragments are parsed once a worker.
         if (folders.Length == 0)
@@ -68,7 +78,7 @@ public sealed class ProcedureCompiler
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    compiled[i] = CompileFolder(files, folders[i], agencies);
+                    compiled[i] = CompileFolder(files, folders[i], agencies, sharedWorkflows);
                 }
             });
         var results = compiled.ToList();
@@ -92,7 +102,7 @@ public sealed class ProcedureCompiler
         var folder = Path.GetFullPath(procedureFolder);
         var root = catalogRoot is not null ? Path.GetFullPath(catalogRoot) : FindCatalogRoot(folder);
         var files = new CatalogFiles(root, _options.Limits);
-        return CompileFolder(files, folder, AgencyDirectory.Load(files, []));
+        return CompileFolder(files, folder, AgencyDirectory.Load(files, []), LoadWorkflows(files, WorkflowLibrary.SharedFolder, []));
     }
 
     /// <summary>
@@ -114,7 +124,29 @@ public sealed class ProcedureCompiler
         return folder;
     }
 
-    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, AgencyDirectory agencies)
+    /// <summary>The workflow definitions of one catalog folder (<c>shared/workflows</c>, a procedure's <c>workflows</c>), read with the catalog's limits.</summary>
+    private static WorkflowLibrary LoadWorkflows(CatalogFiles files, string relativeFolder, List<Diagnostic> diagnostics)
+    {
+        var absolute = files.ToAbsolute(relativeFolder);
+        if (!Directory.Exists(absolute))
+        {
+            return WorkflowLibrary.Empty;
+        }
+
+        var sources = new List<(string, ReadOnlyMemory<byte>)>();
+        foreach (var path in Directory.GetFiles(absolute, "*.json").Order(StringComparer.Ordinal))
+        {
+            var relative = files.ToRelative(path);
+            if (files.ReadBytes(relative, null, diagnostics) is { } bytes)
+            {
+                sources.Add((relative, bytes));
+            }
+        }
+
+        return WorkflowLibrary.Create(sources, diagnostics);
+    }
+
+    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, AgencyDirectory agencies, WorkflowLibrary sharedWorkflows)
     {
         var relativeFolder = files.ToRelative(folder);
         relativeFolder = relativeFolder == "." ? string.Empty : relativeFolder;
@@ -124,7 +156,7 @@ public sealed class ProcedureCompiler
         CompiledProcedure? procedure = null;
         try
         {
-            procedure = Compile(files, folder, relativeFolder, agencies, diagnostics, tests, ref code);
+            procedure = Compile(files, folder, relativeFolder, agencies, sharedWorkflows, diagnostics, tests, ref code);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException and not OperationCanceledException)
         {
@@ -143,7 +175,7 @@ public sealed class ProcedureCompiler
         return new ProcedureCompilation(code, relativeFolder, procedure, sorted, tests);
     }
 
-    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, AgencyDirectory agencies, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
+    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, AgencyDirectory agencies, WorkflowLibrary sharedWorkflows, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
@@ -232,18 +264,27 @@ public sealed class ProcedureCompiler
                     ? JsonSerializer.SerializeToUtf8Bytes(workflowJson.Root, new JsonSerializerOptions { WriteIndented = true })
                     : files.ReadBytes(workflowFile, null, diagnostics) ?? [];
                 hash.Add(workflowJson.Root);
+                var library = sharedWorkflows.With(LoadWorkflows(files, Combine(relativeFolder, WorkflowLibrary.ProcedureFolder), diagnostics));
                 var context = new WorkflowCompileContext(
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     _activities,
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(RuleJson.Get(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(RuleJson.Get(w, "WorkflowName"), out var n) ? n : null).OfType<string>()],
+                    library);
                 try
                 {
                     var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
-                    diagnostics.AddRange(compiled.Diagnostics);
+
+                    // A shared workflow's warnings are reported once by the catalog; its errors stop this procedure and show here.
+                    diagnostics.AddRange(compiled.Diagnostics.Where(d => d.IsError || !d.File.StartsWith(WorkflowLibrary.SharedFolder + "/", StringComparison.Ordinal)));
                     workflow = compiled.Workflow;
                     workflowDocument = compiled.Document;
                     workflowOk = compiled.Success;
+                    foreach (var pin in workflow?.SubWorkflows ?? [])
+                    {
+                        // A new version of a called workflow is a new version of the procedure: dossiers keep the one they started with.
+                        hash.Add(pin.File + "\n" + pin.ContentHash);
+                    }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
                 {

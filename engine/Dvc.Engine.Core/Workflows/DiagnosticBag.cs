@@ -15,6 +15,8 @@ internal sealed class DiagnosticBag(string file, JsonLineMap lines)
 
     public void Warning(string code, string message, string pointer) => Add(code, DiagnosticSeverity.Warning, message, pointer);
 
+    public void Info(string code, string message, string pointer) => Add(code, DiagnosticSeverity.Info, message, pointer);
+
     private void Add(string code, DiagnosticSeverity severity, string message, string pointer)
     {
         var (line, column) = lines.Find(pointer);

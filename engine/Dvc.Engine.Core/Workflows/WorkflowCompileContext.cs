@@ -1,3 +1,5 @@
+using Dvc.Engine.Core.Workflows.SubWorkflows;
+
 namespace Dvc.Engine.Core.Workflows;
 
 /// <summary>
@@ -6,12 +8,14 @@ namespace Dvc.Engine.Core.Workflows;
 /// <paramref name="Templates"/> and <paramref name="RulesWorkflows"/>: the procedure's template names and rules workflow
 /// names, which <c>Dvc.IssueResult</c>/<c>Dvc.Notify</c> and <c>Dvc.EvaluateRules</c> must name (null skips the check); with
 /// templates the workflow is a procedure's, and a path that finishes without <c>Dvc.IssueResult</c> is a warning.
+/// <paramref name="Library"/>: the workflow definitions it may call (shared and the procedure's own); none when null.
 /// </summary>
 public sealed record WorkflowCompileContext(
     IReadOnlyCollection<string>? Roles,
     ActivityRegistry Registry,
     IReadOnlyCollection<string>? Templates = null,
-    IReadOnlyCollection<string>? RulesWorkflows = null)
+    IReadOnlyCollection<string>? RulesWorkflows = null,
+    WorkflowLibrary? Library = null)
 {
     /// <summary>The default registry and no cross-checks.</summary>
     public static WorkflowCompileContext Default { get; } = new(null, ActivityRegistry.CreateDefault());

@@ -5,71 +5,136 @@ using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Model;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Serialization;
+using Dvc.Engine.Core.Workflows.SubWorkflows;
 
 namespace Dvc.Engine.Core.Workflows;
 
 /// <summary>
 /// Reads an Elsa 3 workflow JSON, checks it and prepares it to run once per version: activity types resolved,
-/// expressions parsed (JavaScript prepared, Liquid parsed), flowchart graphs analysed. Every problem is a
-/// <see cref="Diagnostic"/> with file, JSON pointer, line and column; nothing throws on bad input.
+/// expressions parsed (JavaScript prepared, Liquid parsed), flowchart graphs analysed, and every workflow it calls
+/// (a workflow used as an activity, <c>Elsa.ExecuteWorkflow</c>) compiled from the library and linked in. Every problem
+/// is a <see cref="Diagnostic"/> with file, JSON pointer, line and column; nothing throws on bad input.
 /// </summary>
 public static class WorkflowCompiler
 {
-    private const string HumanTaskType = "Dvc.HumanTask";
-
     /// <summary>Compiles one workflow file.</summary>
     /// <param name="json">The file's bytes (UTF-8, a BOM is accepted).</param>
     /// <param name="file">The file name used in diagnostics.</param>
-    /// <param name="context">Declared roles and the activity registry.</param>
+    /// <param name="context">Declared roles, the activity registry and the library of callable workflows.</param>
     public static WorkflowCompileResult Compile(ReadOnlyMemory<byte> json, string file, WorkflowCompileContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var diagnostics = new DiagnosticBag(file, JsonLineMap.Build(json.Span));
-        var root = WorkflowReader.Parse(json, diagnostics);
-        var document = root is null ? null : WorkflowReader.Read(root, diagnostics);
-        if (document is null)
-        {
-            return new WorkflowCompileResult(null, null, diagnostics.Items);
-        }
+        var linker = new WorkflowLinker(context);
 
-        var compiler = new Compilation(document, context, diagnostics);
-        var compiledRoot = compiler.CompileActivity(document.Root, null);
-        compiler.CheckVariableReferences();
-        if (context.Templates is not null && !diagnostics.HasErrors)
-        {
-            // Compiled as a procedure's workflow: each of its ends is a dossier's end, which should carry a result.
-            ResultPathCheck.Check(compiledRoot, diagnostics);
-        }
-
-        var workflow = diagnostics.HasErrors ? null : new CompiledWorkflow(document, file, compiledRoot, compiler.Activities, compiler.Variables);
-        return new WorkflowCompileResult(workflow, document, diagnostics.Items);
+        // Compiled as a procedure's workflow (it has templates), each end of its flowchart is a dossier's end, which
+        // should carry a result; a called workflow's ends are not.
+        var unit = linker.CompileDocument(json, file, entry: null, context.Templates is null ? null : ResultPathCheck.Check);
+        var diagnostics = linker.Diagnostics;
+        var workflow = unit.Document is null || unit.Root is null || diagnostics.Any(d => d.IsError)
+            ? null
+            : new CompiledWorkflow(unit.Document, file, unit.Root, linker.Pins, unit.Mode);
+        return new WorkflowCompileResult(workflow, unit.Document, diagnostics);
     }
 
-    private sealed class Compilation(WorkflowDocument document, WorkflowCompileContext context, DiagnosticBag diagnostics)
+    /// <summary>One compiled definition: the document, its compiled tree (ids not yet placed under a call) and its flowchart mode.</summary>
+    internal sealed record CompiledUnit(WorkflowDocument? Document, CompiledActivity? Root, FlowchartMode Mode);
+
+    /// <summary>
+    /// Compiles a workflow and, once each, every definition it calls; refuses cycles; collects the diagnostics of every
+    /// file involved and the versions pinned.
+    /// </summary>
+    internal sealed class WorkflowLinker(WorkflowCompileContext context)
     {
-        public Dictionary<string, CompiledActivity> Activities { get; } = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CompiledUnit> _units = new(StringComparer.Ordinal);
+        private readonly List<string> _stack = [];
 
-        public List<VariableDefinition> Variables { get; } = [.. document.Variables, .. document.AllActivities().SelectMany(a => a.Variables)];
+        public List<Diagnostic> Diagnostics { get; } = [];
 
-        private readonly HashSet<string> _workflowOutputs = ReadWorkflowOutputNames(document.Json);
+        public List<SubWorkflowPin> Pins { get; } = [];
 
-        public CompiledActivity CompileActivity(ActivityNode node, CompiledActivity? parent)
+        /// <param name="check">A check of the whole compiled tree, run when neither it nor what it calls has an error.</param>
+        public CompiledUnit CompileDocument(ReadOnlyMemory<byte> json, string file, WorkflowLibraryEntry? entry, Action<CompiledActivity, DiagnosticBag>? check = null)
         {
-            ActivityRegistration? registration = null;
-            if (!context.Registry.TryGet(node.Type, out var found))
+            var diagnostics = new DiagnosticBag(file, JsonLineMap.Build(json.Span));
+            var root = WorkflowReader.Parse(json, diagnostics);
+            var document = root is null ? null : WorkflowReader.Read(root, diagnostics);
+            if (document is null)
             {
-                diagnostics.Error(
-                    WorkflowDiagnostics.UnknownActivityType,
-                    $"Activity type '{node.Type}' of '{node.Id}' is not supported; its JSON and connections are kept.",
-                    node.Pointer + "/" + (JsonLookup.Find(node.Json, "type") ?? "type"));
-            }
-            else
-            {
-                registration = found;
+                Diagnostics.AddRange(diagnostics.Items);
+                return new CompiledUnit(null, null, FlowchartMode.CounterBased);
             }
 
-            var compiled = new CompiledActivity(node, registration, parent);
-            if (!Activities.TryAdd(node.Id, compiled))
+            _stack.Add(entry?.DefinitionId ?? document.DefinitionId ?? file);
+            var compilation = new Compilation(document, file, entry, context, diagnostics, this);
+            var compiled = compilation.Compile();
+            _stack.RemoveAt(_stack.Count - 1);
+            if (check is not null && !diagnostics.HasErrors && !Diagnostics.Exists(d => d.IsError))
+            {
+                check(compiled, diagnostics);
+            }
+
+            Diagnostics.AddRange(diagnostics.Items);
+            return new CompiledUnit(document, compiled, compilation.Mode);
+        }
+
+        /// <summary>The compiled definition of a call, compiled on first use; null (with a diagnostic at the call) for a cycle.</summary>
+        public CompiledUnit? Callee(WorkflowLibraryEntry entry, DiagnosticBag caller, string pointer)
+        {
+            if (_stack.Contains(entry.DefinitionId, StringComparer.Ordinal))
+            {
+                var cycle = string.Join(" → ", _stack.SkipWhile(x => x != entry.DefinitionId).Append(entry.DefinitionId));
+                caller.Error(WorkflowDiagnostics.SubWorkflowCycle, $"Workflow '{entry.DefinitionId}' calls itself ({cycle}); a sub-workflow cycle never ends.", pointer);
+                return null;
+            }
+
+            if (!_units.TryGetValue(entry.VersionId, out var unit))
+            {
+                unit = CompileDocument(entry.Json, entry.File, entry);
+                _units[entry.VersionId] = unit;
+                if (!Pins.Exists(p => p.VersionId == entry.VersionId))
+                {
+                    Pins.Add(entry.Pin);
+                }
+            }
+
+            return unit.Root is null ? null : unit;
+        }
+    }
+
+    private sealed class Compilation(WorkflowDocument document, string file, WorkflowLibraryEntry? entry, WorkflowCompileContext context, DiagnosticBag diagnostics, WorkflowLinker linker)
+    {
+        private const string HumanTaskType = "Dvc.HumanTask";
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly WorkflowScope _definition = new(document, file, document.AllActivities(), entry);
+        private ActivityScope _scope = null!;
+
+        public FlowchartMode Mode { get; private set; }
+
+        public CompiledActivity Compile()
+        {
+            _scope = new ActivityScope(_definition, string.Empty, null);
+            Mode = FlowModes.Decide(document, diagnostics);
+            var root = CompileActivity(document.Root, null);
+            var own = root.SelfAndDescendants().Where(a => a.Scope == _scope).ToList();
+            _definition.KnownOutputs = own
+                .Where(a => a.Node.Name is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c == '_') && char.IsLetter(name[0]) && a.Registration is not null)
+                .SelectMany(a => a.Registration!.Descriptor.Outputs.Select(o => (a.Node.Name!, o.Name)))
+                .ToList();
+            _definition.UnresolvedActivityNames = [.. own.Where(a => a.Registration is null).SelectMany(a => new[] { a.Node.Name, a.Node.Id }).OfType<string>()];
+            CheckVariableReferences(own);
+            foreach (var activity in own)
+            {
+                ExpressionReferences.Check(activity, _definition, diagnostics);
+            }
+
+            return root;
+        }
+
+        private CompiledActivity CompileActivity(ActivityNode node, CompiledActivity? parent)
+        {
+            var registration = Resolve(node, out var callee);
+            var compiled = new CompiledActivity(node, registration, parent, _scope);
+            if (!_ids.Add(node.Id))
             {
                 diagnostics.Error(WorkflowDiagnostics.DuplicateActivityId, $"Activity id '{node.Id}' is used more than once.", node.Pointer + "/id");
             }
@@ -79,7 +144,13 @@ public static class WorkflowCompiler
                 CompileExpression(compiled, input.Name, input);
             }
 
-            if (node.Type == "Elsa.FlowSwitch" && node.Property("cases") is JsonArray cases)
+            if (node.Type == "Elsa.RunJavaScript" && node.Inputs.TryGetValue("script", out var script) && script.ExpressionType == "Literal")
+            {
+                // The literal is the code: parse it now, so a syntax error is a diagnostic and every run reuses the parse.
+                CompileExpression(compiled, RunJavaScript.CodeKey, script with { ExpressionType = "JavaScript" });
+            }
+
+            if (node.Type is "Elsa.FlowSwitch" or "Elsa.Switch" && node.Property("cases") is JsonArray cases)
             {
                 var casesPointer = node.Pointer + "/" + JsonLookup.Find(node.Json, "cases");
                 for (var i = 0; i < cases.Count; i++)
@@ -102,39 +173,122 @@ public static class WorkflowCompiler
             CheckProcedurePart(node, "Dvc.IssueResult", "template", context.Templates, "template");
             CheckProcedurePart(node, "Dvc.Notify", "template", context.Templates, "template");
             CheckProcedurePart(node, "Dvc.EvaluateRules", "workflowName", context.RulesWorkflows, "rules workflow");
+            CheckActivitySpecifics(node, parent);
 
-            var children = new List<CompiledActivity>();
-            foreach (var (_, slot) in node.Slots)
+            foreach (var (slot, children) in node.Slots)
             {
-                foreach (var child in slot)
-                {
-                    children.Add(CompileActivity(child, compiled));
-                }
+                compiled.Slots[slot] = [.. children.Select(child => CompileActivity(child, compiled))];
             }
-
-            compiled.Children = node.Slot("activities").Count > 0 || node.Slot("body").Count > 0 || node.Slot("branches").Count > 0
-                ? children.Where(c => node.Slot("activities").Concat(node.Slot("body")).Concat(node.Slot("branches")).Contains(c.Node)).ToList()
-                : [];
 
             if (node.Type == "Elsa.Flowchart")
             {
-                compiled.Graph = BuildGraph(node);
+                compiled.Graph = BuildGraph(node, compiled);
+                compiled.MergeModes = Mode == FlowchartMode.TokenBased ? FlowModes.MergeModes(node) : null;
+            }
+
+            if (callee is { } call)
+            {
+                compiled.CalleeEntry = call.Entry;
+                compiled.Callee = call.Unit.Root!.Instantiate(node.Id, compiled);
             }
 
             return compiled;
         }
 
-        public void CheckVariableReferences()
+        /// <summary>The registration of a built-in or plugin type, else the workflow definition the activity calls.</summary>
+        private ActivityRegistration? Resolve(ActivityNode node, out (WorkflowLibraryEntry Entry, CompiledUnit Unit)? callee)
         {
-            var known = Variables.SelectMany(v => new[] { v.Id, v.Name }).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var activity in Activities.Values)
+            callee = null;
+            if (context.Registry.TryGet(node.Type, out var registration))
+            {
+                if (node.Type == "Elsa.ExecuteWorkflow")
+                {
+                    callee = ResolveExecuteWorkflow(node);
+                }
+
+                return registration;
+            }
+
+            var definitionId = JsonLookup.GetString(node.Json, "workflowDefinitionId");
+            var versionId = JsonLookup.GetString(node.Json, "workflowDefinitionVersionId");
+            int? version = JsonLookup.Get(node.Json, "version") is JsonValue v && v.TryGetValue<int>(out var number) ? number : null;
+            var found = context.Library?.FindActivity(node.Type, version, definitionId, versionId);
+            if (found is null)
+            {
+                if (definitionId is not null)
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.MissingSubWorkflow,
+                        $"Activity '{node.Id}' uses workflow '{node.Type}' (definition '{definitionId}'), which is neither in {WorkflowLibrary.SharedFolder}/ nor in the procedure's {WorkflowLibrary.ProcedureFolder}/ folder as a definition usable as an activity.",
+                        node.Pointer + "/" + JsonLookup.Find(node.Json, "workflowDefinitionId"));
+                }
+                else
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.UnknownActivityType,
+                        $"Activity type '{node.Type}' of '{node.Id}' is not supported{UnsupportedReason(node.Type)}; its JSON and connections are kept.",
+                        node.Pointer + "/" + (JsonLookup.Find(node.Json, "type") ?? "type"));
+                }
+
+                return null;
+            }
+
+            if (linker.Callee(found, diagnostics, node.Pointer) is not { Document: { } childDocument } unit)
+            {
+                return null;
+            }
+
+            callee = (found, unit);
+            return new ActivityRegistration(WorkflowLibrary.Describe(found, childDocument), WorkflowDefinitionActivity.Instance);
+        }
+
+        private (WorkflowLibraryEntry, CompiledUnit)? ResolveExecuteWorkflow(ActivityNode node)
+        {
+            var pointer = node.Pointer + "/" + (JsonLookup.Find(node.Json, "workflowDefinitionId") ?? "workflowDefinitionId");
+            string? definitionId = null;
+            if (node.Inputs.TryGetValue("workflowDefinitionId", out var input))
+            {
+                if (input.ExpressionType != "Literal")
+                {
+                    diagnostics.Error(
+                        WorkflowDiagnostics.DynamicSubWorkflow,
+                        $"ExecuteWorkflow '{node.Id}' chooses its workflow with a {input.ExpressionType} expression; name the definition id as a literal so the child is compiled and pinned with the workflow.",
+                        input.TypePointer);
+                    return null;
+                }
+
+                definitionId = input.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+            }
+            else if (node.Property("workflowDefinitionId") is JsonValue plain && plain.TryGetValue<string>(out var text))
+            {
+                definitionId = text;
+            }
+
+            var found = string.IsNullOrEmpty(definitionId) ? null : context.Library?.FindLatest(definitionId);
+            if (found is null)
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.MissingSubWorkflow,
+                    $"ExecuteWorkflow '{node.Id}' runs workflow definition '{definitionId}', which is neither in {WorkflowLibrary.SharedFolder}/ nor in the procedure's {WorkflowLibrary.ProcedureFolder}/ folder.",
+                    pointer);
+                return null;
+            }
+
+            return linker.Callee(found, diagnostics, pointer) is { } unit ? (found, unit) : null;
+        }
+
+        private void CheckVariableReferences(IEnumerable<CompiledActivity> activities)
+        {
+            var known = _definition.Variables.SelectMany(v => new[] { v.Id, v.Name }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var outputs = _definition.Outputs.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var activity in activities)
             {
                 if (activity.Type == "Elsa.SetVariable" && SetVariable.Reference(activity.Node) is var reference
                     && (reference is null || !known.Contains(reference)))
                 {
                     diagnostics.Error(
                         WorkflowDiagnostics.UnknownVariable,
-                        $"SetVariable '{activity.Id}' names variable '{reference}', which is not declared.",
+                        $"SetVariable '{activity.LocalId}' names variable '{reference}', which is not declared.",
                         activity.Node.Pointer + "/" + (JsonLookup.Find(activity.Node.Json, "variable") ?? "variable"));
                 }
 
@@ -144,18 +298,18 @@ public static class WorkflowCompiler
                     {
                         diagnostics.Error(
                             WorkflowDiagnostics.UnknownVariable,
-                            $"Input '{expression.Source.Name}' of '{activity.Id}' reads variable '{expression.Reference}', which is not declared.",
+                            $"Input '{expression.Source.Name}' of '{activity.LocalId}' reads variable '{expression.Reference}', which is not declared.",
                             expression.Source.ValuePointer);
                     }
                 }
 
                 foreach (var (output, target) in activity.Node.OutputBindings)
                 {
-                    if (!known.Contains(target) && !_workflowOutputs.Contains(target))
+                    if (!known.Contains(target) && !outputs.Contains(target))
                     {
                         diagnostics.Warning(
                             WorkflowDiagnostics.UnknownVariable,
-                            $"Output '{output}' of '{activity.Id}' is bound to '{target}', which is neither a variable nor a workflow output; it is kept as a workflow output.",
+                            $"Output '{output}' of '{activity.LocalId}' is bound to '{target}', which is neither a variable nor a workflow output; it is kept as a workflow output.",
                             activity.Node.Pointer + "/" + (JsonLookup.Find(activity.Node.Json, output) ?? output));
                     }
                 }
@@ -185,7 +339,7 @@ public static class WorkflowCompiler
                     }
                     else
                     {
-                        diagnostics.Error(WorkflowDiagnostics.JavaScriptSyntax, $"The JavaScript of input '{input.Name}' in '{activity.Id}' does not parse: {jsError}", input.ValuePointer);
+                        diagnostics.Error(WorkflowDiagnostics.JavaScriptSyntax, $"The JavaScript of input '{input.Name}' in '{activity.LocalId}' does not parse: {jsError}", input.ValuePointer);
                     }
 
                     break;
@@ -196,16 +350,60 @@ public static class WorkflowCompiler
                     }
                     else
                     {
-                        diagnostics.Error(WorkflowDiagnostics.LiquidSyntax, $"The Liquid of input '{input.Name}' in '{activity.Id}' does not parse: {liquidError}", input.ValuePointer);
+                        diagnostics.Error(WorkflowDiagnostics.LiquidSyntax, $"The Liquid of input '{input.Name}' in '{activity.LocalId}' does not parse: {liquidError}", input.ValuePointer);
                     }
 
                     break;
                 default:
                     diagnostics.Error(
                         WorkflowDiagnostics.UnsupportedExpression,
-                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.Id}' is not supported; use Literal, Object, Variable, Input, JavaScript or Liquid.",
+                        $"Expression type '{input.ExpressionType}' of input '{input.Name}' in '{activity.LocalId}' is not supported; use Literal, Object, Variable, Input, JavaScript or Liquid.",
                         input.TypePointer);
                     break;
+            }
+        }
+
+        /// <summary>Why an Elsa activity people often draw is refused, and what to draw instead.</summary>
+        private static string UnsupportedReason(string type) => type switch
+        {
+            "Elsa.HttpEndpoint" or "Elsa.WriteHttpResponse" or "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" or "Elsa.HttpRequest" =>
+                " (a dossier's workflow starts when the portal receives the dossier, not from an HTTP request; call other systems through a plugin activity)",
+            "Elsa.RunCSharp" or "Elsa.RunPython" => " (scripts run as JavaScript in the sandbox: use Elsa.RunJavaScript)",
+            "Elsa.DispatchWorkflow" => " (a dossier runs one instance: use Elsa.ExecuteWorkflow or a workflow used as an activity)",
+            _ => string.Empty,
+        };
+
+        /// <summary>What one activity type promises about its own JSON: a cron that parses, a Break inside a loop, a declared output.</summary>
+        private void CheckActivitySpecifics(ActivityNode node, CompiledActivity? parent)
+        {
+            switch (node.Type)
+            {
+                case "Elsa.Cron" when node.Inputs.TryGetValue("cronExpression", out var cron) && cron.ExpressionType == "Literal":
+                    if (Cron.TryParse(ValueConversion.ToText(cron.Value), out var error) is null)
+                    {
+                        diagnostics.Error(WorkflowDiagnostics.InvalidCron, $"The cron expression of '{node.Id}' does not parse: {error}", cron.ValuePointer);
+                    }
+
+                    break;
+                case "Elsa.Break" when entry is null && !Ancestors(parent).Any(a => Break.Loops.Contains(a.Type)):
+                    diagnostics.Warning(WorkflowDiagnostics.BreakOutsideLoop, $"Break '{node.Id}' is not inside a While, For or ForEach; it only ends its flowchart or sequence.", node.Pointer);
+                    break;
+                case "Elsa.SetOutput" when node.Inputs.TryGetValue("outputName", out var name) && name.ExpressionType == "Literal"
+                    && ValueConversion.ToText(name.Value) is { Length: > 0 } outputName
+                    && !_definition.Outputs.Any(o => string.Equals(o.Name, outputName, StringComparison.OrdinalIgnoreCase)):
+                    diagnostics.Warning(
+                        WorkflowDiagnostics.UndeclaredOutput,
+                        $"SetOutput '{node.Id}' sets output '{outputName}', which the workflow does not declare in 'outputs' (declared: {string.Join(", ", _definition.Outputs.Select(o => o.Name))}).",
+                        name.ValuePointer);
+                    break;
+            }
+        }
+
+        private static IEnumerable<CompiledActivity> Ancestors(CompiledActivity? activity)
+        {
+            for (var current = activity; current is not null; current = current.Parent)
+            {
+                yield return current;
             }
         }
 
@@ -217,9 +415,12 @@ public static class WorkflowCompiler
                 diagnostics.Error(WorkflowDiagnostics.MissingOutcomes, $"Human task '{node.Id}' declares no 'outcomes'.", node.Pointer + (outcomesKey is null ? string.Empty : "/" + outcomesKey));
             }
 
-            var labels = node.Property("outcomeLabels") as JsonObject;
+            // Labels given by an expression (a shared workflow passing its caller's) are only known when the task opens.
+            var labels = node.Inputs.TryGetValue("outcomeLabels", out var wrapped)
+                ? (wrapped.ExpressionType == "Literal" ? wrapped.Value as JsonObject : null)
+                : node.Property("outcomeLabels") as JsonObject;
             var outcomes = (node.Property("outcomes") as JsonArray ?? []).Select(o => o is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList();
-            foreach (var outcome in outcomes.Where(o => Workflows.Activities.OutcomeLabels.Find(o, labels) is null))
+            foreach (var outcome in outcomes.Where(o => Workflows.Activities.OutcomeLabels.Find(o, labels) is null && wrapped is not { ExpressionType: not "Literal" }))
             {
                 diagnostics.Warning(
                     WorkflowDiagnostics.OutcomeWithoutLabel,
@@ -317,7 +518,7 @@ public static class WorkflowCompiler
             }
         }
 
-        private FlowGraph BuildGraph(ActivityNode flowchart)
+        private FlowGraph BuildGraph(ActivityNode flowchart, CompiledActivity compiled)
         {
             var children = flowchart.Slot("activities").GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.First(), StringComparer.Ordinal);
             var valid = new List<ConnectionDefinition>();
@@ -336,9 +537,8 @@ public static class WorkflowCompiler
                 }
 
                 var source = children[connection.SourceId];
-                if (context.Registry.TryGet(source.Type, out var registration)
-                    && registration.Behavior.PossibleOutcomes(source, registration.Descriptor) is { } outcomes
-                    && !outcomes.Contains(connection.SourcePort, StringComparer.Ordinal))
+                if (compiled.Child(source.Id).Registration is { } registration
+                    && registration.Behavior.PossibleOutcomes(source, registration.Descriptor) is { } outcomes && !outcomes.Contains(connection.SourcePort, StringComparer.Ordinal))
                 {
                     diagnostics.Error(
                         WorkflowDiagnostics.UnknownSourcePort,
@@ -353,7 +553,7 @@ public static class WorkflowCompiler
             foreach (var (connection, isValid) in graph.BackEdges)
             {
                 var reachable = connection.SourceId == graph.StartActivityId || !graph.IsDangling(connection.SourceId);
-                if (reachable && !isValid)
+                if (reachable && !isValid && Mode == FlowchartMode.CounterBased)
                 {
                     diagnostics.Error(
                         WorkflowDiagnostics.InvalidBackEdge,
@@ -371,23 +571,6 @@ public static class WorkflowCompiler
             }
 
             return graph;
-        }
-
-        private static HashSet<string> ReadWorkflowOutputNames(JsonObject json)
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (JsonLookup.Get(json, "outputs") is JsonArray outputs)
-            {
-                foreach (var output in outputs.OfType<JsonObject>())
-                {
-                    if (JsonLookup.GetString(output, "name") is { } name)
-                    {
-                        names.Add(name);
-                    }
-                }
-            }
-
-            return names;
         }
     }
 }

@@ -54,6 +54,42 @@ public static class WorkflowDiagnostics
     /// <summary>A template or rules workflow named by a domain activity is not declared by the procedure.</summary>
     public const string UnknownProcedurePart = "DVC-WF-017";
 
+    /// <summary>A workflow-as-activity or <c>Elsa.ExecuteWorkflow</c> names a definition the catalog does not hold.</summary>
+    public const string MissingSubWorkflow = "DVC-WF-018";
+
+    /// <summary>A workflow calls itself, directly or through other workflows.</summary>
+    public const string SubWorkflowCycle = "DVC-WF-019";
+
+    /// <summary><c>Elsa.ExecuteWorkflow</c> names its definition with an expression: the child must be known when the workflow compiles.</summary>
+    public const string DynamicSubWorkflow = "DVC-WF-020";
+
+    /// <summary>An expression reads a workflow input the workflow does not declare (it would read nothing).</summary>
+    public const string UndeclaredInput = "DVC-WF-021";
+
+    /// <summary>A script calls a <c>getX()</c>/<c>setX()</c> accessor that no variable, input or output provides (it would fail when it runs).</summary>
+    public const string UndefinedAccessor = "DVC-WF-022";
+
+    /// <summary>A cron expression does not parse.</summary>
+    public const string InvalidCron = "DVC-WF-023";
+
+    /// <summary>The flowchart runs in Elsa's token-based mode (an activity sets <c>customProperties.mergeMode</c>, or the definition asks for it).</summary>
+    public const string TokenFlowMode = "DVC-WF-024";
+
+    /// <summary>Two library files hold the same workflow definition id and version.</summary>
+    public const string DuplicateWorkflowDefinition = "DVC-WF-025";
+
+    /// <summary>A <c>mergeMode</c> or flowchart execution mode value Elsa does not know.</summary>
+    public const string UnknownFlowMode = "DVC-WF-026";
+
+    /// <summary><c>Elsa.Break</c> outside any While, For or ForEach: it only ends its flowchart or sequence.</summary>
+    public const string BreakOutsideLoop = "DVC-WF-027";
+
+    /// <summary><c>Elsa.SetOutput</c> names an output the workflow does not declare.</summary>
+    public const string UndeclaredOutput = "DVC-WF-028";
+
+    /// <summary>A run executed more steps than one start or resume may (a loop that never waits or ends).</summary>
+    public const string StepBudgetExceeded = "DVC-WF-029";
+
     /// <summary>
     /// A path of a procedure's workflow finishes without <c>Dvc.IssueResult</c> and is not a cancellation (a citizen's
     /// supplement or payment that expired or failed): that dossier would end with no result document (a warning).

@@ -38,8 +38,14 @@ public sealed class WorkflowInterpreter
         _calendar = calendar ?? services?.GetService(typeof(WorkingCalendar)) as WorkingCalendar ?? new WorkingCalendar();
     }
 
-    /// <summary>Starts a new instance for a dossier and runs it until it waits, finishes or faults.</summary>
-    public async Task<WorkflowRunResult> StartAsync(CompiledWorkflow workflow, DossierInfo dossier, string? instanceId = null, CancellationToken cancellationToken = default)
+    /// <summary>Steps one start or resume may take before the instance faults (a loop that never waits or ends).</summary>
+    public int MaxSteps { get; init; } = 100_000;
+
+    /// <summary>
+    /// Starts a new instance for a dossier and runs it until it waits, finishes or faults. <paramref name="input"/> adds
+    /// workflow inputs beside the dossier's (<c>data</c>, <c>fee</c>, …), as Elsa's run input does.
+    /// </summary>
+    public async Task<WorkflowRunResult> StartAsync(CompiledWorkflow workflow, DossierInfo dossier, string? instanceId = null, JsonObject? input = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(dossier);
@@ -50,6 +56,11 @@ public sealed class WorkflowInterpreter
             DefinitionVersionId = workflow.Document.Id,
             Input = InputFor(dossier),
         };
+        foreach (var (name, value) in input ?? [])
+        {
+            state.Input[name] = value?.DeepClone();
+        }
+
         var run = new WorkflowExecution(workflow, state, ContextFor(dossier));
         run.Start(workflow.Root);
         await run.RunAsync(cancellationToken);
@@ -80,6 +91,11 @@ public sealed class WorkflowInterpreter
         if (state.Status != WorkflowStatus.Suspended)
         {
             return new WorkflowRunResult(state, false, $"The instance is {state.Status}, not waiting.");
+        }
+
+        if (PinMismatch(workflow, state) is { } mismatch)
+        {
+            return new WorkflowRunResult(state, false, mismatch);
         }
 
         var copy = state.Clone();
@@ -178,7 +194,23 @@ public sealed class WorkflowInterpreter
     }
 
     private WorkflowRuntimeContext ContextFor(DossierInfo dossier) =>
-        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, _time, _calendar, _services), dossier);
+        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, _time, _calendar, _services), dossier, MaxSteps);
+
+    /// <summary>Why <paramref name="workflow"/> is not the one the instance started on: a sub-workflow at another version.</summary>
+    private static string? PinMismatch(CompiledWorkflow workflow, WorkflowState state)
+    {
+        foreach (var pin in state.SubWorkflows)
+        {
+            var compiled = workflow.SubWorkflows.FirstOrDefault(p => p.DefinitionId == pin.DefinitionId && p.VersionId == pin.VersionId);
+            if (compiled is null || compiled.ContentHash != pin.ContentHash)
+            {
+                return $"The instance started with sub-workflow '{pin.DefinitionId}' version {pin.Version} ({pin.ContentHash}); this workflow was compiled with "
+                    + (workflow.SubWorkflows.FirstOrDefault(p => p.DefinitionId == pin.DefinitionId) is { } other ? $"version {other.Version} ({other.ContentHash})" : "none") + ".";
+            }
+        }
+
+        return null;
+    }
 
     private static JsonObject InputFor(DossierInfo dossier) => new()
     {

@@ -45,7 +45,7 @@ internal sealed partial class DefinitionImporter(
             }
 
             var imported = await versions.ImportAsync(
-                new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash), "definitions", Publish: true),
+                new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash, procedure.Workflow?.SubWorkflows.Select(p => p.File) ?? []), "definitions", Publish: true),
                 ct);
             published.Add((procedure, imported.Version.Id));
             created += imported.Created ? 1 : 0;

@@ -6,12 +6,14 @@ namespace Dvc.Engine.Server.Catalog;
 
 /// <summary>
 /// A procedure version as stored in the database: the text of every file it compiles from — its folder (without
-/// tests) and the shared fragments it references through <c>$ref</c> or <c>x-ui.units</c> — so a dossier filed under
-/// it can be compiled again after <c>definitions/</c> has moved on.
+/// tests), the shared fragments it references through <c>$ref</c> or <c>x-ui.units</c>, and the shared workflows its
+/// workflow calls — so a dossier filed under it is compiled again, after <c>definitions/</c> has moved on, with the
+/// same sub-workflow versions it started with.
 /// </summary>
 internal static partial class ProcedureBundle
 {
-    public static string Create(string definitionsRoot, string procedureFolder, string code, string version, string contentHash)
+    /// <param name="calledWorkflows">The shared workflow files the procedure's workflow calls (its pinned sub-workflow versions).</param>
+    public static string Create(string definitionsRoot, string procedureFolder, string code, string version, string contentHash, IEnumerable<string> calledWorkflows)
     {
         // Every file goes through the compiler's containment check (links resolved): a link out of the catalog is
         // neither compiled nor stored.
@@ -27,6 +29,14 @@ internal static partial class ProcedureBundle
                 {
                     Add(root, relative, files, pending);
                 }
+            }
+        }
+
+        foreach (var relative in calledWorkflows)
+        {
+            if (File.Exists(Path.Combine(root, relative)))
+            {
+                Add(root, relative, files, pending);
             }
         }
 

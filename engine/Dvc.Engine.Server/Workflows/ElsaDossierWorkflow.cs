@@ -53,7 +53,7 @@ internal sealed partial class ElsaDossierWorkflow(
         // whose status no longer matches what its workflow waits for.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
         var collector = new ServerDossierServices(procedure, dossier, [], 0, results, clock);
-        var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
+        var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), cancellationToken: ct);
         var state = run.State;
         List<NewBookmark> bookmarks = [.. NewBookmarks(procedure, state, [], dossier), .. IncidentFor(state, dossier)];
         var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), bookmarks, collector.Outbox(OpenRequest(state, collector)), ct);

@@ -106,8 +106,8 @@ public sealed class RunCommandTests : IDisposable
               "copies": 3, "usePurpose": "Thừa kế", "deliveryMethod": "post", "commitment": true }
             """);
         var steps = Write("steps.json", """
-            [ { "task": "reception", "outcome": "Accept" }, { "payment": "Paid" }, { "task": "processing", "outcome": "Submit" },
-              { "task": "approval", "outcome": "Approve" }, { "task": "dispatch", "outcome": "Delivered" } ]
+            [ { "task": "reception", "outcome": "Accept" }, { "payment": "Paid" }, { "task": "processing", "outcome": "Accept" },
+              { "task": "approval", "outcome": "Approve" }, { "task": "delivery", "outcome": "Delivered" } ]
             """);
 
         var (exitCode, output) = await Run(procedure, "--input", input, "--steps", steps);
@@ -115,6 +115,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("số tiền / amount 24000 VND", output, StringComparison.Ordinal);
         Assert.Contains("✓ approval (Dvc.HumanTask) → Approve", output, StringComparison.Ordinal);
+        Assert.Contains("✓ processing/task (Dvc.HumanTask) → Accept", output, StringComparison.Ordinal);
         Assert.Contains("✓ Hoàn tất / finished", output, StringComparison.Ordinal);
     }
 
@@ -146,7 +147,30 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("      End", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_loops_log_lines_are_printed_in_the_order_they_were_written()
+    {
+        var (exitCode, output) = await Run(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "elsa-core", "ImportAndExecute", "implicit-loop.json"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["Do something", "Retry", "Do something", "Done"], LogLines(output));
+    }
+
+    [Fact]
+    public async Task A_workflow_file_runs_the_workflows_it_calls_from_its_own_folder()
+    {
+        var (exitCode, output) = await Run(Path.Combine(WorkflowTestKit.ConformanceDirectory(), "elsa-core", "ExecuteWorkflow", "parent-with-wait.json"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["Parent: Before child", "Child: Executing", "Parent: After child"], LogLines(output));
+        Assert.Contains("✓ ExecuteWorkflow1/WriteLine1 (Elsa.WriteLine) → Done", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The dossier log lines of a run's output (indented under their step).</summary>
+    private static string[] LogLines(string output) =>
+        [.. CliRunner.Lines(output).Where(l => l.StartsWith("      ", StringComparison.Ordinal)).Select(l => l.Trim())];
 
     /// <summary>The approval workflow as a bare workflow file (no procedure around it: every rules workflow passes).</summary>
     private string WriteProcedure()

@@ -23,6 +23,7 @@ public sealed class ActivityRegistryTests
     [InlineData("Elsa.Fault")]
     [InlineData("Elsa.WriteLine")]
     [InlineData("Elsa.Correlate")]
+    [InlineData("Elsa.SetName")]
     [InlineData("Elsa.Delay")]
     [InlineData("Elsa.Timer")]
     [InlineData("Elsa.Event")]

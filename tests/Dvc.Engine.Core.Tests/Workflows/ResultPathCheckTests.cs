@@ -67,6 +67,47 @@ public sealed class ResultPathCheckTests
     }
 
     [Fact]
+    public void A_called_workflow_counts_for_the_result_it_issues_and_for_the_cancellation_it_ends_with()
+    {
+        const string step = """
+            { "id": "step-v1", "definitionId": "step", "name": "Step", "outcomes": [ "Accepted", "Cancelled", "Refused" ], "options": { "usableAsActivity": true },
+              "root": { "id": "f", "type": "Elsa.Flowchart", "activities": [
+                { "id": "task", "type": "Dvc.HumanTask", "role": "chuyen-vien", "outcomes": [ "Accept", "RequestSupplement", "Refuse" ],
+                  "outcomeLabels": { "typeName": "Object", "expression": { "type": "Literal", "value": { "Refuse": { "vi": "Từ chối", "en": "Refuse" } } } } },
+                { "id": "supplement", "type": "Dvc.WaitForSupplement" },
+                { "id": "accepted", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Accepted" } } },
+                { "id": "refused", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Refused" } } },
+                { "id": "cancelled", "type": "Elsa.Complete", "outcomes": { "typeName": "Object", "expression": { "type": "Literal", "value": "Cancelled" } } } ],
+                "connections": [
+                  { "source": { "activity": "task", "port": "Accept" }, "target": { "activity": "accepted", "port": "In" } },
+                  { "source": { "activity": "task", "port": "Refuse" }, "target": { "activity": "refused", "port": "In" } },
+                  { "source": { "activity": "task", "port": "RequestSupplement" }, "target": { "activity": "supplement", "port": "In" } },
+                  { "source": { "activity": "supplement", "port": "Supplemented" }, "target": { "activity": "task", "port": "In" } },
+                  { "source": { "activity": "supplement", "port": "Expired" }, "target": { "activity": "cancelled", "port": "In" } } ] } }
+            """;
+        const string issue = """
+            { "id": "issue-v1", "definitionId": "issue", "name": "Issue", "options": { "usableAsActivity": true },
+              "root": { "id": "i", "type": "Dvc.IssueResult", "template": "result" } }
+            """;
+        var json = WorkflowCompilerTests.Flowchart(
+            """
+            { "id": "approve", "type": "Step" }, { "id": "done", "type": "Issue" }, { "id": "stop", "type": "Elsa.End" }
+            """,
+            """
+            { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "approve", "port": "In" } },
+            { "source": { "activity": "approve", "port": "Accepted" }, "target": { "activity": "done", "port": "In" } },
+            { "source": { "activity": "approve", "port": "Cancelled" }, "target": { "activity": "stop", "port": "In" } }
+            """);
+        var library = Dvc.Engine.Core.Workflows.SubWorkflows.WorkflowLibrary.Create([("step.json", Encoding.UTF8.GetBytes(step)), ("issue.json", Encoding.UTF8.GetBytes(issue))], []);
+
+        var result = WorkflowCompiler.Compile(Encoding.UTF8.GetBytes(json), "workflow.json", Procedure with { Library = library });
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((WorkflowDiagnostics.PathWithoutResult, "/root/activities/1"), (warning.Code, warning.JsonPointer));
+        Assert.Contains("Refused", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_workflow_compiled_on_its_own_is_not_checked()
     {
         var json = WorkflowCompilerTests.Flowchart(

@@ -49,6 +49,36 @@ public sealed class PinnedVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dossier_keeps_the_shared_workflow_version_it_started_with_across_a_restart_that_changes_it()
+    {
+        string code;
+        using (var before = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions))
+        {
+            code = await Submissions.SubmitBirthRegistrationAsync(await before.NewCitizenAsync());
+        }
+
+        // The shared officer step gains a decision: a new version of every procedure that calls it.
+        var step = Path.Combine(_definitions, "shared", "workflows", "officer-step.json");
+        var text = File.ReadAllText(step);
+        File.WriteAllText(step, text.Replace("\"Reject\"\n        ],", "\"Reject\",\n          \"Escalate\"\n        ],", StringComparison.Ordinal));
+        Assert.NotEqual(text, File.ReadAllText(step));
+
+        using var after = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        var officer = await after.OfficerAsync("HN-P-BA-DINH");
+        var reception = (await Inbox.OpenTaskAsync(officer, code))!;
+        (await Inbox.CompleteAsync(officer, reception, "Accept")).EnsureSuccessStatusCode();
+        var processing = (await Inbox.OpenTaskAsync(officer, code))!;
+        var newDossier = await Submissions.SubmitBirthRegistrationAsync(await after.NewCitizenAsync());
+        var newReception = (await Inbox.OpenTaskAsync(officer, newDossier))!;
+
+        Assert.Equal(["Accept", "RequestSupplement", "Reject"], reception["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(["Accept", "RequestSupplement", "Reject"], processing["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Contains("Escalate", newReception["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        await Inbox.ApproveAllAsync(officer, code);
+        Assert.Equal("Approved", await Inbox.StatusAsync(officer, code));
+    }
+
+    [Fact]
     public async Task A_dossier_in_flight_keeps_its_commune_after_the_units_are_reassigned()
     {
         string code;

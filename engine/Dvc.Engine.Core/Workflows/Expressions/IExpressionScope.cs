@@ -2,14 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace Dvc.Engine.Core.Workflows.Expressions;
 
-/// <summary>What an expression can see and change while it is evaluated: variables, workflow inputs, outputs.</summary>
+/// <summary>
+/// What an expression can see and change while it is evaluated: the variables, inputs and outputs of the workflow
+/// scope its activity belongs to (a sub-workflow sees its own, not its caller's), and loop variables of enclosing loops.
+/// </summary>
 internal interface IExpressionScope
 {
-    /// <summary>Variables in scope by name, with their current values.</summary>
+    /// <summary>Variables in scope by name, with their current values (loop variables first).</summary>
     IEnumerable<KeyValuePair<string, JsonNode?>> Variables { get; }
 
-    /// <summary>The workflow inputs (<c>data</c>, <c>fee</c>, <c>dossierCode</c>, <c>serviceLevel</c>, …).</summary>
+    /// <summary>The workflow inputs: <c>data</c>, <c>fee</c>, … and the declared inputs for the top workflow; what the caller passed for a sub-workflow.</summary>
     JsonObject WorkflowInput { get; }
+
+    /// <summary>The names of the inputs the workflow declares (Elsa creates a <c>get&lt;Name&gt;()</c> accessor for each).</summary>
+    IEnumerable<string> DeclaredInputs { get; }
 
     ExpressionSandboxOptions Sandbox { get; }
 
@@ -21,6 +27,9 @@ internal interface IExpressionScope
 
     /// <summary>The value of the last completed activity's <c>result</c> output, if any.</summary>
     JsonNode? LastResult { get; }
+
+    /// <summary>The outcomes an <c>Elsa.RunJavaScript</c> script chose with <c>setOutcome</c>/<c>setOutcomes</c>; null when no script may choose.</summary>
+    List<string>? ScriptOutcomes { get; }
 
     bool TryGetVariable(string nameOrId, out JsonNode? value);
 

@@ -22,7 +22,18 @@ internal sealed class JavaScriptExpression : CompiledExpression
         : base(source)
     {
         _script = script;
+        var globals = script.ReferencedGlobals;
+        ReferencedGlobals = globals is null || globals.HasDirectEvalCall || globals.Contains("eval") || globals.Contains("Function") || globals.Contains("globalThis")
+            ? null
+            : [.. globals];
+        InputNames = script.Program is { } program ? [.. LiteralArguments(program, "getInput")] : [];
     }
+
+    /// <summary>The global names the script uses without declaring them; null when it can reach names it never spells (eval, Function, globalThis).</summary>
+    public IReadOnlyList<string>? ReferencedGlobals { get; }
+
+    /// <summary>The input names the script reads with <c>getInput("…")</c> spelled as string literals.</summary>
+    public IReadOnlyList<string> InputNames { get; }
 
     /// <summary>Parses the script once; a syntax error comes back as the message.</summary>
     public static JavaScriptExpression? TryCompile(ExpressionInput source, out string? error)
@@ -59,20 +70,50 @@ internal sealed class JavaScriptExpression : CompiledExpression
             }
 
             variablesObject[name] = value?.DeepClone();
-            var pascal = char.ToUpperInvariant(name[0]) + name[1..];
             var variableName = name;
-            Function("get" + pascal, _ => scope.TryGetVariable(variableName, out var current) ? sandbox.ToJs(current) : JsValue.Undefined);
-            Function("set" + pascal, args =>
+            foreach (var form in new[] { char.ToUpperInvariant(name[0]) + name[1..], SubWorkflows.WorkflowLibraryEntry.Pascalize(name) }.Distinct(StringComparer.Ordinal))
             {
-                scope.TrySetVariable(variableName, sandbox.ToJson(args.Length > 0 ? args[0] : JsValue.Undefined));
-                return JsValue.Undefined;
-            });
+                Function("get" + form, _ => scope.TryGetVariable(variableName, out var current) ? sandbox.ToJs(current) : JsValue.Undefined);
+                Function("set" + form, args =>
+                {
+                    scope.TrySetVariable(variableName, sandbox.ToJson(args.Length > 0 ? args[0] : JsValue.Undefined));
+                    return JsValue.Undefined;
+                });
+            }
         }
 
         foreach (var (name, value) in scope.WorkflowInput.Where(x => x.Key.Length > 0))
         {
             var captured = value;
             Function("get" + char.ToUpperInvariant(name[0]) + name[1..], _ => sandbox.ToJs(captured));
+        }
+
+        // Elsa names a declared input's accessor get + the name exactly as declared (getInput1 for "Input1").
+        foreach (var name in scope.DeclaredInputs.Where(n => n.Length > 0 && char.IsLower(n[0])))
+        {
+            var captured = JsonLookup.Get(scope.WorkflowInput, name);
+            Function("get" + name, _ => sandbox.ToJs(captured));
+        }
+
+        if (scope.ScriptOutcomes is { } outcomes)
+        {
+            // Elsa.RunJavaScript: the script chooses the activity's outcomes.
+            Function("setOutcome", args =>
+            {
+                outcomes.Clear();
+                outcomes.Add(Arg(args, 0));
+                return JsValue.Undefined;
+            });
+            Function("setOutcomes", args =>
+            {
+                outcomes.Clear();
+                if (args.Length > 0 && args[0] is JsArray array)
+                {
+                    outcomes.AddRange(array.Select(x => TypeConverter.ToString(x)));
+                }
+
+                return JsValue.Undefined;
+            });
         }
 
         foreach (var (activityName, outputName) in scope.KnownOutputs)
@@ -119,5 +160,23 @@ internal sealed class JavaScriptExpression : CompiledExpression
         }
 
         return result;
+    }
+
+    /// <summary>The string literals passed as first argument to calls of <paramref name="function"/>, anywhere in the program.</summary>
+    private static IEnumerable<string> LiteralArguments(Node node, string function)
+    {
+        if (node is CallExpression { Callee: Identifier { Name: var name }, Arguments: { Count: > 0 } arguments } && name == function
+            && arguments[0] is Literal { Value: string text })
+        {
+            yield return text;
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            foreach (var text2 in LiteralArguments(child, function))
+            {
+                yield return text2;
+            }
+        }
     }
 }

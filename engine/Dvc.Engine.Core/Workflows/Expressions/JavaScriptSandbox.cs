@@ -31,6 +31,7 @@ internal sealed class JavaScriptSandbox
     private static readonly ScriptPreparationOptions PreparationOptions = new()
     {
         ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
+        CollectReferencedGlobals = true, // what a script calls by name is checked when the workflow compiles
     };
 
     // Globals a workflow expression never needs and that allocate or evaluate outside the guards.

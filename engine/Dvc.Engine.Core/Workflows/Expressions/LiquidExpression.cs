@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Dvc.Engine.Core.Workflows.Model;
 using Fluid;
 
@@ -10,20 +11,24 @@ namespace Dvc.Engine.Core.Workflows.Expressions;
 /// <c>Workflow</c> in scope. Fluid's default member access only reaches dictionaries and lists built here, so no CLR object
 /// is exposed; steps, recursion, time and sizes are limited and includes are refused.
 /// </summary>
-internal sealed class LiquidExpression : CompiledExpression
+internal sealed partial class LiquidExpression : CompiledExpression
 {
     private readonly IFluidTemplate _template;
 
-    private LiquidExpression(ExpressionInput source, IFluidTemplate template)
+    private LiquidExpression(ExpressionInput source, IFluidTemplate template, string text)
         : base(source)
     {
         _template = template;
+        InputNames = [.. Tags().Matches(text).SelectMany(tag => InputMember().Matches(tag.Value)).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The inputs the template reads as <c>Input.X</c> inside its tags.</summary>
+    public IReadOnlyList<string> InputNames { get; }
 
     public static LiquidExpression? TryCompile(ExpressionInput source, out string? error)
     {
         var text = source.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : source.Value?.ToJsonString() ?? string.Empty;
-        return LiquidSandbox.TryCompile(text, ExpressionSandboxOptions.Default, out error) is { } template ? new LiquidExpression(source, template) : null;
+        return LiquidSandbox.TryCompile(text, ExpressionSandboxOptions.Default, out error) is { } template ? new LiquidExpression(source, template, text) : null;
     }
 
     protected override JsonNode? EvaluateRaw(IExpressionScope scope) =>
@@ -62,4 +67,9 @@ internal sealed class LiquidExpression : CompiledExpression
         _ => null,
     };
 
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"(?<![\w.])Input\.(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex InputMember();
 }

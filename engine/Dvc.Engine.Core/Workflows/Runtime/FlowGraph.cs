@@ -12,6 +12,7 @@ internal sealed class FlowGraph
 {
     private readonly Dictionary<string, List<ConnectionDefinition>> _outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConnectionDefinition>> _forwardInbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ConnectionDefinition>> _inbound = new(StringComparer.Ordinal);
     private readonly HashSet<ConnectionDefinition> _forward = [];
     private readonly Dictionary<ConnectionDefinition, bool> _backEdgeValidity = [];
     private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
@@ -22,6 +23,12 @@ internal sealed class FlowGraph
         foreach (var connection in connections)
         {
             Outbound(connection.SourceId).Add(connection);
+            if (!_inbound.TryGetValue(connection.TargetId, out var inbound))
+            {
+                _inbound[connection.TargetId] = inbound = [];
+            }
+
+            inbound.Add(connection);
         }
 
         if (startActivityId is not null)
@@ -56,6 +63,9 @@ internal sealed class FlowGraph
     public IReadOnlyList<ConnectionDefinition> GetOutbound(string activityId) => _outbound.TryGetValue(activityId, out var list) ? list : [];
 
     public IReadOnlyList<ConnectionDefinition> GetForwardInbound(string activityId) => _forwardInbound.TryGetValue(activityId, out var list) ? list : [];
+
+    /// <summary>Every inbound connection, loops included (token-based Converge waits for all of them).</summary>
+    public IReadOnlyList<ConnectionDefinition> GetInbound(string activityId) => _inbound.TryGetValue(activityId, out var list) ? list : [];
 
     /// <summary>True for a loop edge; <paramref name="isValid"/> says whether it may be followed.</summary>
     public bool IsBackEdge(ConnectionDefinition connection, out bool isValid) => _backEdgeValidity.TryGetValue(connection, out isValid);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Workflows.Activities.Elsa;
 using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Model;
 using Dvc.Engine.Sdk;
@@ -8,12 +9,14 @@ namespace Dvc.Engine.Core.Workflows.Runtime;
 
 /// <summary>
 /// One run of the interpreter over a state: takes queued frames first in, first out (Elsa's default queue-based
-/// scheduler), executes them, and routes completions to the parent container until nothing is queued.
+/// scheduler), executes them, and routes completions to the parent container until nothing is queued. A run takes at
+/// most <see cref="WorkflowRuntimeContext.MaxSteps"/> steps, so a loop that never waits faults instead of spinning.
 /// </summary>
-internal sealed class WorkflowExecution : IExpressionScope
+internal sealed class WorkflowExecution
 {
     private string? _rejection;
     private JsonNode? _lastResult;
+    private int _steps;
 
     public WorkflowExecution(CompiledWorkflow workflow, WorkflowState state, WorkflowRuntimeContext context)
     {
@@ -34,24 +37,7 @@ internal sealed class WorkflowExecution : IExpressionScope
 
     public ExpressionSandboxOptions Sandbox => Context.Sandbox;
 
-    public string InstanceId => State.InstanceId;
-
-    public string? DefinitionId => State.DefinitionId;
-
-    public string? CorrelationId
-    {
-        get => State.CorrelationId;
-        set => State.CorrelationId = value;
-    }
-
-    public JsonObject WorkflowInput => State.Input;
-
     public JsonNode? LastResult => _lastResult;
-
-    public IEnumerable<KeyValuePair<string, JsonNode?>> Variables =>
-        Workflow.Variables.Select(v => new KeyValuePair<string, JsonNode?>(v.Name, State.Variables.GetValueOrDefault(v.Id)));
-
-    public IEnumerable<(string ActivityName, string OutputName)> KnownOutputs => Workflow.KnownOutputs;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -69,6 +55,12 @@ internal sealed class WorkflowExecution : IExpressionScope
             frame.Status = FrameStatus.Running;
             State.Version++;
             var activity = Workflow.Activities[frame.ActivityId];
+            if (++_steps > Context.MaxSteps)
+            {
+                Fault(frame, $"The workflow ran {Context.MaxSteps} steps without waiting or ending; a loop around '{activity.Id}' never stops.", WorkflowDiagnostics.StepBudgetExceeded);
+                break;
+            }
+
             AddTrace(activity, WorkflowTraceEvent.Executed, []);
             if (activity.Registration is null)
             {
@@ -84,6 +76,8 @@ internal sealed class WorkflowExecution : IExpressionScope
             {
                 Fault(frame, FaultMessage(activity, ex));
             }
+
+            ExecuteWorkflow.DetachIdleChildren(this);
         }
 
         Settle();
@@ -129,6 +123,8 @@ internal sealed class WorkflowExecution : IExpressionScope
             State.Variables[variable.Id] = ValueConversion.ConvertTo(variable.Value?.DeepClone(), variable.IsArray ? variable.TypeName + "[]" : variable.TypeName);
         }
 
+        State.SubWorkflows = [.. Workflow.SubWorkflows];
+
         Schedule(null, root, null);
     }
 
@@ -161,9 +157,14 @@ internal sealed class WorkflowExecution : IExpressionScope
         var parent = frame.ParentId is null ? null : FindFrame(frame.ParentId);
         if (parent is null)
         {
-            if (frame.ParentId is null && State.Status == WorkflowStatus.Running)
+            // The root completing finishes the instance, unless a child started without waiting still runs on its own.
+            if (frame.ParentId is null && frame.ActivityId == Workflow.Root.Id)
             {
                 State.Outcomes = [.. outcomes];
+            }
+
+            if (frame.ParentId is null && State.Status == WorkflowStatus.Running && State.Frames.Count == 0)
+            {
                 State.Status = WorkflowStatus.Finished;
             }
 
@@ -229,9 +230,13 @@ internal sealed class WorkflowExecution : IExpressionScope
 
     public void RejectResume(string reason) => _rejection = reason;
 
-    public void Log(string activityId, string message) => State.Log.Add(new WorkflowLogEntry(Time.GetUtcNow(), activityId, message));
+    public void Log(string activityId, string message) => State.Log.Add(new WorkflowLogEntry(Time.GetUtcNow(), activityId, message, State.Version));
 
-    public void SetOutput(CompiledActivity activity, string name, JsonNode? value)
+    /// <summary>What expressions of <paramref name="activity"/> see when evaluated in <paramref name="frame"/>.</summary>
+    public ExpressionContext ScopeFor(ActivityFrame? frame, CompiledActivity activity) => new(this, frame, activity);
+
+    /// <summary>Records an activity output; an output bound to a variable or workflow output (its <c>memoryReference</c>) is written there too.</summary>
+    public void SetOutput(ActivityFrame? frame, CompiledActivity activity, string name, JsonNode? value)
     {
         if (!State.ActivityOutputs.TryGetValue(activity.Id, out var outputs))
         {
@@ -246,9 +251,11 @@ internal sealed class WorkflowExecution : IExpressionScope
 
         if (activity.Node.OutputBindings.TryGetValue(name, out var target))
         {
-            if (!TrySetVariable(target, value?.DeepClone()))
+            // Bindings name variables of the activity's own workflow (its parent's frame, for a call).
+            var scope = ScopeFor(frame, activity);
+            if (!scope.TrySetVariable(target, value?.DeepClone()))
             {
-                State.Outputs[target] = value?.DeepClone();
+                scope.SetWorkflowOutput(target, value);
             }
         }
     }
@@ -256,49 +263,14 @@ internal sealed class WorkflowExecution : IExpressionScope
     public bool HasInput(CompiledActivity activity, string name) =>
         activity.Expressions.ContainsKey(name) || activity.Node.Property(name) is { } node && !activity.Node.Inputs.ContainsKey(name) && node is not JsonObject { Count: 0 };
 
-    public JsonNode? EvaluateInput(CompiledActivity activity, string name)
+    public JsonNode? EvaluateInput(ActivityFrame? frame, CompiledActivity activity, string name)
     {
         if (activity.Expressions.TryGetValue(name, out var expression))
         {
-            return expression.Evaluate(this);
+            return expression.Evaluate(ScopeFor(frame, activity));
         }
 
         return activity.Node.Inputs.ContainsKey(name) ? null : activity.Node.Property(name)?.DeepClone();
-    }
-
-    public bool TryGetVariable(string nameOrId, out JsonNode? value)
-    {
-        if (Workflow.VariablesById.TryGetValue(nameOrId, out var variable) || Workflow.VariablesByName.TryGetValue(nameOrId, out variable))
-        {
-            value = State.Variables.GetValueOrDefault(variable.Id);
-            return true;
-        }
-
-        value = null;
-        return false;
-    }
-
-    public bool TrySetVariable(string nameOrId, JsonNode? value)
-    {
-        if (Workflow.VariablesById.TryGetValue(nameOrId, out var variable) || Workflow.VariablesByName.TryGetValue(nameOrId, out variable))
-        {
-            State.Variables[variable.Id] = ValueConversion.ConvertTo(value, variable.IsArray ? variable.TypeName + "[]" : variable.TypeName);
-            return true;
-        }
-
-        return false;
-    }
-
-    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName)
-    {
-        var activity = Workflow.Activities.GetValueOrDefault(activityIdOrName)
-            ?? Workflow.Activities.Values.FirstOrDefault(x => string.Equals(x.Node.Name, activityIdOrName, StringComparison.OrdinalIgnoreCase));
-        if (activity is null || !State.ActivityOutputs.TryGetValue(activity.Id, out var outputs))
-        {
-            return null;
-        }
-
-        return JsonLookup.Get(outputs, outputName ?? "result")?.DeepClone();
     }
 
     public ActivityFrame? FindFrame(string id) => State.Frames.Find(x => x.Id == id);

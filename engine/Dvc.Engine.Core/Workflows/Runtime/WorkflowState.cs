@@ -48,6 +48,9 @@ public sealed class WorkflowState
     /// <summary>The instance status.</summary>
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
 
+    /// <summary>The instance name set by <c>Elsa.SetName</c>.</summary>
+    public string? Name { get; set; }
+
     /// <summary>The correlation id set by <c>Elsa.Correlate</c>.</summary>
     public string? CorrelationId { get; set; }
 
@@ -89,6 +92,12 @@ public sealed class WorkflowState
 
     /// <summary>Sequence for frame ids.</summary>
     public long NextFrameNumber { get; set; }
+
+    /// <summary>
+    /// The sub-workflow versions the instance started with. A resume on a workflow compiled with other versions is refused,
+    /// so a dossier never continues on a child workflow it did not start with.
+    /// </summary>
+    public List<SubWorkflows.SubWorkflowPin> SubWorkflows { get; set; } = [];
 
     /// <summary>The ids of activities that executed, in order (the trace's <c>Executed</c> entries).</summary>
     [JsonIgnore]
@@ -163,8 +172,8 @@ public sealed record WorkflowBookmark(
     DateTimeOffset? DueAt,
     DateTimeOffset CreatedAt);
 
-/// <summary>One dossier log line.</summary>
-public sealed record WorkflowLogEntry(DateTimeOffset At, string ActivityId, string Message);
+/// <summary>One dossier log line; <paramref name="Step"/> is the state version of the step that wrote it (the trace's step).</summary>
+public sealed record WorkflowLogEntry(DateTimeOffset At, string ActivityId, string Message, long Step = 0);
 
 /// <summary>What happened to an activity.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<WorkflowTraceEvent>))]

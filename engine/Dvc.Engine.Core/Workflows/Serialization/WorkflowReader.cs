@@ -14,7 +14,7 @@ internal static class WorkflowReader
     private static readonly HashSet<string> FixedFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow",
-        "runAsynchronously", "source", "line", "connections", "variables", "start", "applicationProperties",
+        "runAsynchronously", "source", "line", "connections", "variables", "applicationProperties",
     };
 
     /// <summary>Properties that hold child activities in Elsa's built-ins; their objects are read as activities even when malformed, so the problem is reported.</summary>
@@ -128,6 +128,18 @@ internal static class WorkflowReader
             else if (value is JsonObject wrapped)
             {
                 ReadWrapped(node, key, wrapped, propertyPointer);
+            }
+            else if (string.Equals(key, "cases", StringComparison.OrdinalIgnoreCase) && value is JsonArray cases)
+            {
+                // Elsa.Switch cases carry their activity: { label, condition, activity }.
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    if (cases[i] is JsonObject switchCase && JsonLookup.Find(switchCase, "activity") is { } activityKey
+                        && IsActivityObject(switchCase[activityKey]) && ReadActivity((JsonObject)switchCase[activityKey]!, $"{propertyPointer}/{i}/{activityKey}", diagnostics) is { } child)
+                    {
+                        node.Slots[$"cases/{i}"] = [child];
+                    }
+                }
             }
         }
 

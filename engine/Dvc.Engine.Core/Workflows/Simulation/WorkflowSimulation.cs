@@ -16,7 +16,8 @@ namespace Dvc.Engine.Core.Workflows.Simulation;
 /// activities; with a bare workflow every rules workflow passes and templates render as their name.
 /// </summary>
 /// <remarks>
-/// A step is one JSON object: <c>{"task": "&lt;activity id&gt;", "outcome": "Approve", "comment": "…", "data": {…}}</c>,
+/// A step is one JSON object: <c>{"task": "&lt;activity id&gt;", "outcome": "Approve", "comment": "…", "data": {…}}</c> (a task in a
+/// called workflow answers to its own id, <c>review/task</c>, or to the calling activity's, <c>review</c>),
 /// <c>{"payment": "Paid"}</c>, <c>{"supplement": {…}}</c> or <c>{"supplement": "Expired"}</c>, <c>{"event": "name", "payload": …}</c>,
 /// <c>{"runTask": "name", "result": …}</c>, <c>{"timer": true}</c> (jumps the clock to the next due timer). A task's
 /// <c>outcome</c>, <c>comment</c> and <c>officer</c> reach the templates that activities render after it (the rejection letter).
@@ -112,7 +113,10 @@ public sealed class WorkflowSimulation
         _decision.Value = null;
         if (step["task"]?.ToString() is { } task)
         {
-            var bookmark = Find(b => b.ActivityId == task && b.Name == "Dvc.HumanTask") ?? Find(b => b.ActivityId == task);
+            // A task inside a called workflow may be named by the calling activity's id ("review" for "review/task").
+            var bookmark = Find(b => b.ActivityId == task && b.Name == "Dvc.HumanTask") ?? Find(b => b.ActivityId == task)
+                ?? Find(b => b.ActivityId.StartsWith(task + "/", StringComparison.Ordinal) && b.Name == "Dvc.HumanTask")
+                ?? Find(b => b.ActivityId.StartsWith(task + "/", StringComparison.Ordinal));
             if (bookmark is null)
             {
                 return null;

@@ -23,6 +23,18 @@ public sealed class ActivityEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_palette_lists_the_shared_workflows_usable_as_activities_with_their_inputs_and_outcomes()
+    {
+        using var server = new DvcServerFactory();
+
+        var palette = JsonNode.Parse(await server.CreateBrowserlessClient().GetStringAsync("/api/v1/activities"))!.AsArray();
+
+        var step = palette.Single(a => a!["type"]!.GetValue<string>() == "OfficerStep")!;
+        Assert.Contains("role", step["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal(["Accepted", "Rejected", "Cancelled"], step["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_plugin_dropped_in_the_configured_folder_adds_its_activity()
     {
         CopySamplePlugin();

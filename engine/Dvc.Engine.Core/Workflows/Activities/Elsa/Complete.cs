@@ -5,8 +5,9 @@ namespace Dvc.Engine.Core.Workflows.Activities.Elsa;
 
 /// <summary>
 /// <c>Elsa.Complete</c>: completes the nearest enclosing flowchart with the given <c>outcomes</c> (a string or an
-/// array), cancelling what still runs in it; without an enclosing flowchart, or on the root flowchart, it ends the
-/// workflow with those outcomes.
+/// array), cancelling what still runs in it. It never reaches past the workflow it is written in: in a called workflow
+/// without a flowchart around it, the called workflow completes with those outcomes (so the calling activity follows
+/// them); in the top workflow, the workflow ends with them.
 /// </summary>
 internal sealed class Complete : ActivityBehavior
 {
@@ -21,30 +22,30 @@ internal sealed class Complete : ActivityBehavior
         };
 
         var run = execution.Run;
-        var frame = execution.Frame;
-        var container = frame.ParentId is null ? null : run.FindFrame(frame.ParentId);
-        var root = container;
-        while (container is not null && run.Workflow.Activities[container.ActivityId].Type != "Elsa.Flowchart")
+        var last = execution.Frame;
+        var current = last.ParentId is null ? null : run.FindFrame(last.ParentId);
+        while (current is not null)
         {
-            container = container.ParentId is null ? null : run.FindFrame(container.ParentId);
-            root = container ?? root;
+            var activity = run.Workflow.Activities[current.ActivityId];
+            if (activity.Type == "Elsa.Flowchart" || activity.Callee is not null)
+            {
+                break;
+            }
+
+            last = current;
+            current = current.ParentId is null ? null : run.FindFrame(current.ParentId);
         }
 
-        // Without an enclosing flowchart the composite is the workflow itself.
-        while (container is null && root?.ParentId is { } parentId && run.FindFrame(parentId) is { } parent)
-        {
-            root = parent;
-        }
-
-        container ??= root;
-        if (container is null)
+        // A flowchart completes itself; at a call, the called workflow's root (the frame below it) completes.
+        var target = current is not null && run.Workflow.Activities[current.ActivityId].Type == "Elsa.Flowchart" ? current : last;
+        if (target == execution.Frame)
         {
             execution.CompleteWith(names);
             return ValueTask.CompletedTask;
         }
 
         run.AddTrace(execution.Activity, WorkflowTraceEvent.Completed, names);
-        run.Complete(container, names);
+        run.Complete(target, names);
         return ValueTask.CompletedTask;
     }
 }

@@ -7,7 +7,7 @@ internal sealed class Correlate : ActivityBehavior
 {
     public override ValueTask ExecuteAsync(ActivityExecution execution, CancellationToken cancellationToken)
     {
-        execution.Run.CorrelationId = execution.EvaluateString("correlationId");
+        execution.Scope.CorrelationId = execution.EvaluateString("correlationId");
         execution.Complete();
         return ValueTask.CompletedTask;
     }

@@ -13,7 +13,7 @@ internal sealed class FlowJoin : ActivityBehavior
         if (execution.Frame.ParentId is { } parentId && execution.Run.FindFrame(parentId) is { } parent
             && execution.Run.Workflow.Activities[parent.ActivityId] is { Graph: not null } flowchart)
         {
-            Flowchart.CancelInboundAncestors(new ActivityExecution(execution.Run, parent, flowchart), execution.Activity.Id);
+            Flowchart.CancelInboundAncestors(new ActivityExecution(execution.Run, parent, flowchart), execution.Activity.LocalId);
         }
 
         execution.Complete();

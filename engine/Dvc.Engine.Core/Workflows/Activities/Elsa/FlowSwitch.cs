@@ -15,23 +15,14 @@ internal sealed class FlowSwitch : ActivityBehavior
     public override ValueTask ExecuteAsync(ActivityExecution execution, CancellationToken cancellationToken)
     {
         var labels = Labels(execution.Activity.Node);
-        var matches = new List<string>();
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (execution.Activity.Expressions.TryGetValue(CaseKey(i), out var condition) && ValueConversion.ToBoolean(condition.Evaluate(execution.Run)))
-            {
-                matches.Add(labels[i]);
-            }
-        }
-
-        var mode = execution.HasInput("mode") ? execution.EvaluateString("mode") : "MatchFirst";
+        var matches = Matching(execution, labels.Count).Select(i => labels[i]).ToList();
         if (matches.Count == 0)
         {
             execution.Complete("Default");
         }
         else
         {
-            execution.CompleteWith(mode is "MatchAny" or "1" ? matches : [matches[0]]);
+            execution.CompleteWith(MatchAny(execution) ? matches : [matches[0]]);
         }
 
         return ValueTask.CompletedTask;
@@ -45,4 +36,19 @@ internal sealed class FlowSwitch : ActivityBehavior
         node.Property("cases") is JsonArray cases
             ? cases.Select(c => c is JsonObject o ? JsonLookup.GetString(o, "label") ?? string.Empty : string.Empty).ToList()
             : [];
+
+    /// <summary>The indexes of the cases whose condition holds, in order (shared with <c>Elsa.Switch</c>).</summary>
+    public static IEnumerable<int> Matching(ActivityExecution execution, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (execution.Activity.Expressions.TryGetValue(CaseKey(i), out var condition) && ValueConversion.ToBoolean(execution.Evaluate(condition)))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    /// <summary>The <c>mode</c> input: MatchAny (1) schedules every matching case, MatchFirst (0, the default) the first.</summary>
+    public static bool MatchAny(ActivityExecution execution) => execution.HasInput("mode") && execution.EvaluateString("mode") is "MatchAny" or "1";
 }

@@ -7,15 +7,19 @@ using Dvc.Engine.Sdk;
 namespace Dvc.Engine.Core.Workflows.Activities.Elsa;
 
 /// <summary>
-/// <c>Elsa.Flowchart</c> in Elsa's default counter-based mode. When a child completes, each outbound connection is
-/// visited and followed when its port is among the outcomes. A target with several inbound connections is an
-/// implicit join (WaitAllActive): it waits until every forward inbound connection was visited, runs if one was
+/// <c>Elsa.Flowchart</c>. In Elsa's default counter-based mode (this file), when a child completes each outbound
+/// connection is visited and followed when its port is among the outcomes. A target with several inbound connections
+/// is an implicit join (WaitAllActive): it waits until every forward inbound connection was visited, runs if one was
 /// followed, and is otherwise skipped, the skip travelling on (dead-path elimination). <c>Elsa.FlowJoin</c> uses its
-/// own mode. A back edge re-schedules its target. The flowchart completes when nothing below it is pending.
+/// own mode. A back edge re-schedules its target. The token-based mode of Elsa 3.6+ is in <c>Flowchart.Tokens.cs</c>.
+/// A terminal child (End, Break) completes the flowchart at once; it completes when nothing below it is pending.
 /// </summary>
-internal sealed class Flowchart : ActivityBehavior
+internal sealed partial class Flowchart : ActivityBehavior
 {
     public const string LoopFlag = "viaBackEdge";
+
+    /// <summary>Elsa's <c>ITerminalNode</c> activities a flowchart ends on (Complete and Finish end it their own way).</summary>
+    private static readonly HashSet<string> TerminalTypes = new(StringComparer.Ordinal) { "Elsa.End", "Elsa.Break" };
 
     public override ValueTask ExecuteAsync(ActivityExecution execution, CancellationToken cancellationToken)
     {
@@ -26,7 +30,7 @@ internal sealed class Flowchart : ActivityBehavior
         }
         else
         {
-            execution.Schedule(execution.Run.Workflow.Activities[graph.StartActivityId]);
+            execution.Schedule(execution.Activity.Child(graph.StartActivityId));
         }
 
         return ValueTask.CompletedTask;
@@ -34,14 +38,22 @@ internal sealed class Flowchart : ActivityBehavior
 
     public override void OnChildCompleted(ActivityExecution execution, ActivityFrame child, IReadOnlyList<string> outcomes)
     {
-        if (execution.Run.Workflow.Activities[child.ActivityId].Type == "Elsa.End")
+        var completed = execution.Run.Workflow.Activities[child.ActivityId];
+        if (TerminalTypes.Contains(completed.Type))
         {
+            ClearTokens(execution);
             execution.Complete();
             return;
         }
 
+        if (execution.Activity.MergeModes is not null)
+        {
+            OnChildCompletedWithTokens(execution, completed, outcomes);
+            return;
+        }
+
         var viaBackEdge = child.Properties[LoopFlag]?.GetValue<bool>() ?? false;
-        if (!ScheduleOutbound(execution, child.ActivityId, outcomes, viaBackEdge))
+        if (!ScheduleOutbound(execution, completed.LocalId, outcomes, viaBackEdge))
         {
             CompleteIfNoPendingWork(execution);
         }
@@ -49,8 +61,15 @@ internal sealed class Flowchart : ActivityBehavior
 
     public override void OnChildCancelled(ActivityExecution execution, ActivityFrame child)
     {
+        var cancelled = execution.Run.Workflow.Activities[child.ActivityId];
+        if (execution.Activity.MergeModes is not null)
+        {
+            OnChildCancelledWithTokens(execution, cancelled);
+            return;
+        }
+
         // A cancelled branch counts as visited-not-followed, so joins below it do not wait for it forever.
-        ScheduleOutbound(execution, child.ActivityId, [], viaBackEdge: false);
+        ScheduleOutbound(execution, cancelled.LocalId, [], viaBackEdge: false);
         CompleteIfNoPendingWork(execution);
     }
 
@@ -67,33 +86,33 @@ internal sealed class Flowchart : ActivityBehavior
         return start?.Id;
     }
 
-    /// <summary>Cancels the live (not merely queued) frames of the flowchart that lie upstream of <paramref name="activityId"/>.</summary>
-    public static void CancelInboundAncestors(ActivityExecution flowchart, string activityId)
+    /// <summary>Cancels the live (not merely queued) frames of the flowchart that lie upstream of <paramref name="localId"/>.</summary>
+    public static void CancelInboundAncestors(ActivityExecution flowchart, string localId)
     {
-        var ancestors = flowchart.Activity.Graph!.GetAncestors(activityId);
-        foreach (var frame in flowchart.ChildFrames.Where(f => f.Status != FrameStatus.Scheduled && ancestors.Contains(f.ActivityId)))
+        var ancestors = flowchart.Activity.Graph!.GetAncestors(localId);
+        foreach (var frame in flowchart.ChildFrames.Where(f => f.Status != FrameStatus.Scheduled && ancestors.Contains(flowchart.Run.Workflow.Activities[f.ActivityId].LocalId)))
         {
             flowchart.Cancel(frame, notifyParent: true);
         }
     }
 
-    private static bool ScheduleOutbound(ActivityExecution execution, string activityId, IReadOnlyList<string> outcomes, bool viaBackEdge)
+    private static bool ScheduleOutbound(ActivityExecution execution, string localId, IReadOnlyList<string> outcomes, bool viaBackEdge)
     {
         var graph = execution.Activity.Graph!;
         var scope = new FlowScope(execution.Properties);
-        if (graph.IsDangling(activityId))
+        if (graph.IsDangling(localId))
         {
-            execution.Fault($"Activity '{activityId}' cannot be reached from the start of its flowchart.");
+            execution.Fault($"Activity '{localId}' cannot be reached from the start of its flowchart.");
             return true;
         }
 
         if (!viaBackEdge)
         {
-            scope.RegisterActivityVisit(activityId);
+            scope.RegisterActivityVisit(localId);
         }
 
         var scheduled = false;
-        foreach (var connection in graph.GetOutbound(activityId))
+        foreach (var connection in graph.GetOutbound(localId))
         {
             var followed = outcomes.Contains(connection.SourcePort, StringComparer.Ordinal);
             scope.RegisterConnectionVisit(connection, followed);
@@ -110,7 +129,7 @@ internal sealed class Flowchart : ActivityBehavior
                     return true;
                 }
 
-                execution.Schedule(execution.Run.Workflow.Activities[connection.TargetId], new JsonObject { [LoopFlag] = true });
+                execution.Schedule(execution.Activity.Child(connection.TargetId), new JsonObject { [LoopFlag] = true });
                 scheduled = true;
                 continue;
             }
@@ -123,38 +142,38 @@ internal sealed class Flowchart : ActivityBehavior
 
     private static bool ScheduleTarget(ActivityExecution execution, FlowGraph graph, FlowScope scope, ConnectionDefinition connection)
     {
-        var target = execution.Run.Workflow.Activities[connection.TargetId];
+        var target = execution.Activity.Child(connection.TargetId);
         var mode = target.Type == "Elsa.FlowJoin" ? JoinMode(execution, target) : "WaitAllActive";
         switch (mode)
         {
             case "WaitAny":
-                if (scope.ShouldIgnore(connection, target.Id) || IsPending(execution, target.Id))
+                if (scope.ShouldIgnore(connection, target.LocalId) || IsPending(execution, target.Id))
                 {
                     return false;
                 }
 
-                if (scope.AnyInboundFollowed(graph, target.Id))
+                if (scope.AnyInboundFollowed(graph, target.LocalId))
                 {
                     execution.Schedule(target);
-                    CancelInboundAncestors(execution, target.Id);
+                    CancelInboundAncestors(execution, target.LocalId);
                     return true;
                 }
 
-                return scope.AllInboundVisited(graph, target.Id) && Skip(execution, target);
+                return scope.AllInboundVisited(graph, target.LocalId) && Skip(execution, target);
             case "WaitAll":
-                if (!scope.AllInboundVisited(graph, target.Id))
+                if (!scope.AllInboundVisited(graph, target.LocalId))
                 {
                     return false;
                 }
 
-                return scope.AllInboundFollowed(graph, target.Id) ? Schedule(execution, target) : Skip(execution, target);
+                return scope.AllInboundFollowed(graph, target.LocalId) ? Schedule(execution, target) : Skip(execution, target);
             default:
-                if (!scope.AllInboundVisited(graph, target.Id))
+                if (!scope.AllInboundVisited(graph, target.LocalId))
                 {
                     return false;
                 }
 
-                return scope.AnyInboundFollowed(graph, target.Id) ? Schedule(execution, target) : Skip(execution, target);
+                return scope.AnyInboundFollowed(graph, target.LocalId) ? Schedule(execution, target) : Skip(execution, target);
         }
     }
 
@@ -167,15 +186,16 @@ internal sealed class Flowchart : ActivityBehavior
     private static bool Skip(ActivityExecution execution, CompiledActivity target)
     {
         execution.Run.AddTrace(target, WorkflowTraceEvent.Skipped, []);
-        return ScheduleOutbound(execution, target.Id, [], viaBackEdge: false);
+        return ScheduleOutbound(execution, target.LocalId, [], viaBackEdge: false);
     }
 
     private static bool IsPending(ActivityExecution execution, string activityId) =>
         execution.ChildFrames.Any(f => f.ActivityId == activityId && f.Status is FrameStatus.Scheduled or FrameStatus.Running);
 
+    /// <summary>A FlowJoin's <c>mode</c>, evaluated in the flowchart's frame before the join runs.</summary>
     private static string JoinMode(ActivityExecution execution, CompiledActivity join)
     {
-        var value = execution.Run.HasInput(join, "mode") ? ValueConversion.ToText(execution.Run.EvaluateInput(join, "mode")) : string.Empty;
+        var value = execution.Run.HasInput(join, "mode") ? ValueConversion.ToText(execution.Run.EvaluateInput(execution.Frame, join, "mode")) : string.Empty;
         return value switch
         {
             "WaitAll" or "1" => "WaitAll",
@@ -191,9 +211,11 @@ internal sealed class Flowchart : ActivityBehavior
             return;
         }
 
-        var pending = execution.Run.State.Frames.Any(f => f != execution.Frame && execution.Run.IsDescendant(f, execution.Frame));
+        var pending = execution.Run.State.Frames.Any(f => f != execution.Frame && execution.Run.IsDescendant(f, execution.Frame))
+            || HasUnconsumedTokens(execution);
         if (!pending)
         {
+            ClearTokens(execution);
             execution.Complete();
         }
     }

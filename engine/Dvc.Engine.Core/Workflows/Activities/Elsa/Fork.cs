@@ -6,7 +6,7 @@ namespace Dvc.Engine.Core.Workflows.Activities.Elsa;
 
 /// <summary>
 /// <c>Elsa.Fork</c>: schedules every branch; completes when all have completed (<c>joinMode</c> WaitAll, the default)
-/// or when the first has (WaitAny, cancelling the others).
+/// or when the first has (WaitAny, cancelling the others); a Break below it completes it when that branch completes.
 /// </summary>
 internal sealed class Fork : ActivityBehavior
 {
@@ -35,7 +35,7 @@ internal sealed class Fork : ActivityBehavior
 
         completed.Add(child.ActivityId);
         var joinMode = execution.Activity.Node.Property("joinMode") is JsonValue mode ? Expressions.ValueConversion.ToText(mode) : "WaitAll";
-        var done = joinMode is "WaitAny" or "1"
+        var done = execution.Flag(Break.IsBreaking) || joinMode is "WaitAny" or "1"
             || execution.Activity.Children.All(c => completed.Any(x => x?.GetValue<string>() == c.Id));
         if (done)
         {

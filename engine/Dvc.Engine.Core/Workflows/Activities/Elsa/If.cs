@@ -11,15 +11,14 @@ internal sealed class If : ActivityBehavior
     {
         var condition = ValueConversion.ToBoolean(execution.Evaluate("condition"));
         execution.SetOutput("result", JsonValue.Create(condition));
-        var slot = execution.Activity.Node.Slot(condition ? "then" : "else");
-        var branch = slot.Count > 0 ? slot[0] : null;
-        if (branch is null)
+        var slot = execution.Activity.Slot(condition ? "then" : "else");
+        if (slot.Count == 0)
         {
             execution.Complete();
         }
         else
         {
-            execution.Schedule(execution.Run.Workflow.Activities[branch.Id]);
+            execution.Schedule(slot[0]);
         }
 
         return ValueTask.CompletedTask;

@@ -11,7 +11,7 @@ internal sealed class SetVariable : ActivityBehavior
     {
         var reference = Reference(execution.Activity.Node);
         var value = execution.Evaluate("value");
-        if (reference is null || !execution.Run.TrySetVariable(reference, value))
+        if (reference is null || !execution.Scope.TrySetVariable(reference, value))
         {
             execution.Fault($"SetVariable '{execution.Activity.Id}' names no declared variable.", WorkflowDiagnostics.UnknownVariable);
             return ValueTask.CompletedTask;
