@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IdentityOptions>().PostConfigure(options => options.Stores.SchemaVersion = DvcDbContext.IdentitySchemaVersion);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ProcedureVersionStore>();
+        services.AddScoped<ProcedureDraftStore>();
         services.AddScoped<DossierStore>();
         services.AddScoped<WorkflowStore>();
         services.AddScoped<TaskStore>();
