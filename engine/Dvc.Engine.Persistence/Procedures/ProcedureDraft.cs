@@ -26,6 +26,9 @@ public sealed class ProcedureDraft
     /// <summary>The published version the draft started from; null for a new procedure.</summary>
     public Guid? BaseVersionId { get; set; }
 
+    /// <summary>The revision that was last published (null: never), so the catalog can say whether changes are waiting.</summary>
+    public long? PublishedRevision { get; set; }
+
     /// <summary>Errors found by the last check, so the catalog can filter on compile health without compiling.</summary>
     public int ErrorCount { get; set; }
 

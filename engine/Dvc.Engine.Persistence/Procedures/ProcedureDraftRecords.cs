@@ -11,7 +11,8 @@ public sealed record ProcedureDraftRecord(
     Guid? BaseVersionId,
     int ErrorCount,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    long? PublishedRevision);
 
 /// <summary>What a save writes. <paramref name="ExpectedRevision"/> is the revision the editor loaded.</summary>
 public sealed record ProcedureDraftSave(

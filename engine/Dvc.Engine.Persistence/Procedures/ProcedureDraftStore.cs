@@ -11,7 +11,7 @@ public sealed class ProcedureDraftStore(DvcDbContext db, TimeProvider time)
     public Task<ProcedureDraftRecord?> GetAsync(string procedureCode, CancellationToken cancellationToken) =>
         db.ProcedureDrafts.AsNoTracking()
             .Where(d => d.ProcedureCode == procedureCode)
-            .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, d.FilesJson, d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy))
+            .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, d.FilesJson, d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy, d.PublishedRevision))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Every draft (of one agency when <paramref name="agencyCode"/> is given), without their files.</summary>
@@ -19,7 +19,7 @@ public sealed class ProcedureDraftStore(DvcDbContext db, TimeProvider time)
         await db.ProcedureDrafts.AsNoTracking()
             .Where(d => agencyCode == null || d.AgencyCode == agencyCode)
             .OrderBy(d => d.ProcedureCode)
-            .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, "", d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy))
+            .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, "", d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy, d.PublishedRevision))
             .ToListAsync(cancellationToken);
 
     /// <summary>Creates the draft of a code; null when that code already has one.</summary>
@@ -75,6 +75,12 @@ public sealed class ProcedureDraftStore(DvcDbContext db, TimeProvider time)
         return new ProcedureDraftSaveResult(rows == 1, await GetAsync(draft.ProcedureCode, cancellationToken));
     }
 
+    /// <summary>Records that <paramref name="revision"/> became version <paramref name="versionId"/>; the revision itself does not move.</summary>
+    public async Task<bool> MarkPublishedAsync(string procedureCode, long revision, Guid versionId, CancellationToken cancellationToken) =>
+        await db.ProcedureDrafts
+            .Where(d => d.ProcedureCode == procedureCode && d.Revision == revision)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.PublishedRevision, revision).SetProperty(d => d.BaseVersionId, versionId), cancellationToken) == 1;
+
     /// <summary>Removes the draft (after publishing, or when the admin discards it); false when it changed meanwhile.</summary>
     public async Task<bool> DeleteAsync(string procedureCode, long expectedRevision, CancellationToken cancellationToken) =>
         await db.ProcedureDrafts
@@ -82,5 +88,5 @@ public sealed class ProcedureDraftStore(DvcDbContext db, TimeProvider time)
             .ExecuteDeleteAsync(cancellationToken) == 1;
 
     private static ProcedureDraftRecord ToRecord(ProcedureDraft d) =>
-        new(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, d.FilesJson, d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy);
+        new(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, d.FilesJson, d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy, d.PublishedRevision);
 }

@@ -28,6 +28,7 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     FilesJson = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false),
                     BaseVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PublishedRevision = table.Column<long>(type: "INTEGER", nullable: true),
                     ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),

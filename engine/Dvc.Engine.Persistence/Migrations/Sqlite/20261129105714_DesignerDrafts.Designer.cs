@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dvc.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(DvcDbContext))]
-    [Migration("20261129105212_DesignerDrafts")]
+    [Migration("20261129105714_DesignerDrafts")]
     partial class DesignerDrafts
     {
         /// <inheritdoc />
@@ -430,6 +430,9 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
