@@ -45,9 +45,10 @@ public sealed class RuleSetEditor(JsonArray rules)
         return name;
     }
 
+    /// <summary>Removes a rule, and its workflow when it was the last one (RulesEngine refuses an empty workflow).</summary>
     public void Remove(string workflow, string name)
     {
-        if (Find(workflow)?[RulesKey] is JsonArray list)
+        if (Find(workflow) is { } found && found[RulesKey] is JsonArray list)
         {
             for (var i = list.Count - 1; i >= 0; i--)
             {
@@ -55,6 +56,11 @@ public sealed class RuleSetEditor(JsonArray rules)
                 {
                     list.RemoveAt(i);
                 }
+            }
+
+            if (list.Count == 0)
+            {
+                Rules.Remove(found);
             }
         }
     }
