@@ -1,3 +1,4 @@
+using Dvc.Designer.Drafts;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -330,8 +331,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
         }
     }
 
-    public decimal? GetNumber(string path, string keyword) =>
-        Node(path)?[keyword] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null;
+    public decimal? GetNumber(string path, string keyword) => JsonNumber.Read(Node(path)?[keyword]);
 
     public void SetPattern(string path, string? pattern)
     {
@@ -664,7 +664,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
         return props
             .Select((p, i) => (p.Key, Value: p.Value as JsonObject, Position: i))
             .Where(p => p.Value is not null)
-            .OrderBy(p => p.Value!["x-ui"]?["order"] is JsonValue o && o.TryGetValue<double>(out var d) ? d : 1000 + p.Position)
+            .OrderBy(p => JsonNumber.Read(p.Value!["x-ui"]?["order"]) ?? 1000 + p.Position)
             .Select(p => (p.Key, p.Value!));
     }
 
@@ -713,7 +713,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
     private static JsonArray FieldsOf(JsonObject section) => section["fields"] as JsonArray ?? (JsonArray)(section["fields"] = new JsonArray());
 
     private static int NextOrder(JsonObject container) =>
-        container.Select(p => p.Value?["x-ui"]?["order"] is JsonValue o && o.TryGetValue<double>(out var d) ? (int)d : 0).DefaultIfEmpty(0).Max() + 1;
+        container.Select(p => (int)(JsonNumber.Read(p.Value?["x-ui"]?["order"]) ?? 0)).DefaultIfEmpty(0).Max() + 1;
 
     internal static JsonObject Ui(JsonObject field) => field["x-ui"] as JsonObject ?? (JsonObject)(field["x-ui"] = new JsonObject());
 

@@ -17,9 +17,7 @@ public abstract partial record FeeAmount
     {
         switch (amount)
         {
-            case JsonValue v when v.TryGetValue<long>(out var fixedAmount):
-                return new FixedFee(fixedAmount);
-            case JsonValue v when v.TryGetValue<decimal>(out var d) && d == decimal.Truncate(d):
+            case JsonValue when Drafts.JsonNumber.Read(amount) is { } d && d == decimal.Truncate(d):
                 return new FixedFee((long)d);
             case JsonValue v when v.TryGetValue<string>(out var text):
                 var match = PerUnitPattern().Match(ConditionParser.Squash(text));
@@ -44,12 +42,12 @@ public abstract partial record FeeAmount
         var list = new List<DatedRate>();
         foreach (var row in rows)
         {
-            if (row is not JsonObject o || o["amount"] is not JsonValue a || !a.TryGetValue<long>(out var amount))
+            if (row is not JsonObject o || Drafts.JsonNumber.Read(o["amount"]) is not { } amount)
             {
                 return new ExpressionFee(rows.ToJsonString());
             }
 
-            list.Add(new DatedRate(amount, o["validFrom"]?.ToString(), o["validTo"]?.ToString()));
+            list.Add(new DatedRate((long)amount, o["validFrom"]?.ToString(), o["validTo"]?.ToString()));
         }
 
         return new DatedFee(list);

@@ -239,6 +239,8 @@ internal sealed class DesignerDrafts(IServiceScopeFactory scopes, ProcedureCatal
         if (ProcedureFiles.TryParse(files[ProcedureFiles.Manifest]) is JsonObject manifest)
         {
             manifest["attachments"] = new JsonArray();
+            // The tests folder is named when the first test case is saved (an empty folder is not a file of the draft).
+            (manifest["parts"] as JsonObject)?.Remove("tests");
             manifest["fee"] = new JsonObject { ["description"] = new JsonObject { ["vi"] = "Không thu phí", ["en"] = "Free of charge" } };
             files[ProcedureFiles.Manifest] = ProcedureFiles.Write(manifest);
         }
