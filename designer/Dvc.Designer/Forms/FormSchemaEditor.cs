@@ -115,7 +115,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
         var field = Template(kind, labelVi, labelEn);
         Ui(field)["order"] = NextOrder(container);
         container[fieldName] = field;
-        var path = Join(parentPath, fieldName);
+        var path = ChildPath(parentPath, fieldName);
         if (kind is not (FieldKind.Checkbox or FieldKind.MultiChoice or FieldKind.Group))
         {
             SetRequired(path, true);
@@ -179,11 +179,11 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
             to[newName] = field;
             if (wasRequired)
             {
-                SetRequired(Join(targetParent, newName), true);
+                SetRequired(ChildPath(targetParent, newName), true);
             }
         }
 
-        var siblings = Ordered(to).Select(p => p.Key).Where(n => n != newName).ToList();
+        var siblings = Ordered(ContainerOf(targetParent)!).Select(p => p.Key).Where(n => n != newName).ToList();
         var sections = targetParent.Length == 0 ? Ui(Schema)["sections"] as JsonArray : null;
         if (sections is { Count: > 0 })
         {
@@ -230,7 +230,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
             }
         }
 
-        return Join(targetParent, newName);
+        return ChildPath(targetParent, newName);
     }
 
     /// <summary>Adds a section at the root (existing fields without one are put in it when it is the first).</summary>
@@ -242,7 +242,7 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
         var fields = new JsonArray();
         if (sections.Count == 0)
         {
-            foreach (var (name, _) in Ordered(PropertiesOf("")!))
+            foreach (var (name, _) in Ordered(Schema))
             {
                 fields.Add(name);
             }
@@ -668,7 +668,8 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
             .Select(p => (p.Key, p.Value!));
     }
 
-    private JsonObject? PropertiesOf(string path)
+    /// <summary>The object schema that holds the fields of <paramref name="path"/>: the group itself, a repeating group's items.</summary>
+    private JsonObject? ContainerOf(string path)
     {
         var node = Node(path);
         if (node is null || node["$ref"] is not null)
@@ -681,13 +682,15 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
             node = items;
         }
 
-        if (node["type"]?.ToString() is not ("object" or null))
-        {
-            return null;
-        }
-
-        return node["properties"] as JsonObject ?? (JsonObject)(node["properties"] = new JsonObject());
+        return node["type"]?.ToString() is "object" or null ? node : null;
     }
+
+    private JsonObject? PropertiesOf(string path) =>
+        ContainerOf(path) is { } container ? container["properties"] as JsonObject ?? (JsonObject)(container["properties"] = new JsonObject()) : null;
+
+    /// <summary>The path of a field named <paramref name="name"/> inside <paramref name="parent"/> (a repeating group's items add <c>*</c>).</summary>
+    private string ChildPath(string parent, string name) =>
+        parent.Length > 0 && Node(parent) is { } node && KindOf(node) == FieldKind.Repeat ? parent + "/*/" + name : Join(parent, name);
 
     private JsonArray? RequiredOf(string parentPath, bool create)
     {

@@ -61,14 +61,10 @@ public sealed record ProblemTarget(TargetKind Kind, string File, string? Element
                 path.RemoveAt(path.Count - 1);
             }
 
-            var rest = string.Join('/', tokens.Skip(i));
-            if (rest.StartsWith("required/", StringComparison.Ordinal) || path.Count == 0)
-            {
-                // "required" names a field by its name in the parent; the form root stands for the whole form.
-                return path.Count == 0 && rest.Length == 0 ? At(TargetKind.General, property: "form") : At(TargetKind.Field, string.Join('/', path), property: rest);
-            }
-
-            return At(TargetKind.Field, string.Join('/', path), property: rest);
+            // A pointer at the form's root (its required list, its type) stands for the whole form.
+            return path.Count == 0
+                ? At(TargetKind.General, property: "form")
+                : At(TargetKind.Field, string.Join('/', path), property: string.Join('/', tokens.Skip(i)));
         }
 
         if (file == document.RulesFile && tokens.Count >= 1 && int.TryParse(tokens[0], out var w) && document.Rules is { } rules && w < rules.Count)

@@ -57,7 +57,8 @@ public sealed class ServerProcess : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: on a loaded 2-core machine the first start (migrations, compiling the catalog) can take a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -84,7 +85,7 @@ public sealed class ServerProcess : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"The server did not become healthy within 90 s:\n{Output}");
+        throw new TimeoutException($"The server did not become healthy within 180 s:\n{Output}");
     }
 
     public async Task DisposeAsync()
