@@ -31,6 +31,8 @@ public sealed class DesignerJourneyTests(PortalFixture portal, ITestOutputHelper
         await page.FillAsync("#new-name-en", "Certificate of marital status (pilot)");
         await page.ClickAsync("#create");
         await Assertions.Expect(page.Locator("#form-builder")).ToBeVisibleAsync();
+        var loadFrame = admin.LargestFrame;
+        admin.ResetFrames();
 
         // Six fields: text, date, radio with vi/en options, the shared address, a repeating group with a field, a select.
         await admin.AddFieldAsync("Văn bản ngắn", "Họ và tên", "Full name");
@@ -152,7 +154,7 @@ public sealed class DesignerJourneyTests(PortalFixture portal, ITestOutputHelper
         await other.Page.GotoAsync("/designer/procedures/HN-TP-090");
         await Assertions.Expect(other.Page.Locator("#forbidden")).ToBeVisibleAsync();
 
-        output.WriteLine($"Largest circuit frame while building the procedure: {admin.LargestFrame} bytes ({admin.Frames} frames)");
+        output.WriteLine($"Largest circuit message while building the procedure: {admin.LargestFrame} bytes in {admin.Frames} frames; largest while loading the pages: {loadFrame} bytes");
         Assert.True(admin.LargestFrame <= 32 * 1024, $"A circuit message of {admin.LargestFrame} bytes crossed the 32 KB limit.");
     }
 

@@ -65,7 +65,7 @@ internal sealed class DesignerSession(IPage page)
 
     public async Task AddFieldAsync(string kind, string labelVi, string labelEn)
     {
-        await MudSelectAsync("#add-kind", kind);
+        await Page.SelectOptionAsync("#add-kind", new SelectOptionValue { Label = kind });
         await Page.FillAsync("#add-label-vi", labelVi);
         await Page.FillAsync("#add-label-en", labelEn);
         await SavedAfterAsync(() => Page.ClickAsync("#add-field-button"));

@@ -74,7 +74,7 @@ public sealed class DesignerTargetsTests(PortalFixture portal, ITestOutputHelper
         await page.ClickAsync("#tab-rules");
         await page.ClickAsync(".problem[data-code='DVC-FORM-004'] .problem-link");
         await Assertions.Expect(page.Locator("#field-props[data-path='truong07']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#prop-label-vi")).ToBeFocusedAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'prop-label-vi'");
         await admin.ScreenshotAsync("problem-selected-1280");
         await admin.ChangeAsync(page.Locator("#prop-label-vi"), "Trường số bảy");
         var largestWhileEditing = admin.LargestFrame;
