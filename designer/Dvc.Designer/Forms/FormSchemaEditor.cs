@@ -629,33 +629,11 @@ public sealed class FormSchemaEditor(JsonObject schema, SharedFragments fragment
         {
             if (key != "$ref")
             {
-                Merge(result, key, value?.DeepClone());
+                Engine.Core.Definitions.RefOverride.Merge(result, key, value?.DeepClone());
             }
         }
 
         return result;
-    }
-
-    private static void Merge(JsonObject into, string key, JsonNode? value)
-    {
-        if (value is null)
-        {
-            into.Remove(key);
-            return;
-        }
-
-        if (into[key] is JsonObject existing && value is JsonObject overrides)
-        {
-            foreach (var (k, v) in overrides.ToList())
-            {
-                overrides.Remove(k);
-                Merge(existing, k, v);
-            }
-
-            return;
-        }
-
-        into[key] = value;
     }
 
     private static IEnumerable<(string Key, JsonObject Value)> Ordered(JsonObject container)

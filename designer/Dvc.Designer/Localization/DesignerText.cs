@@ -58,6 +58,18 @@ public sealed class DesignerText
         _ => L("Khác", "Other"),
     };
 
+    /// <summary>Why a procedure could not be created or imported (the server answers with a key).</summary>
+    public string CreateError(string? key) => key switch
+    {
+        "code-format" => L("Mã thủ tục gồm chữ in hoa và số, các nhóm nối bằng dấu gạch ngang, ví dụ HN-TP-010.", "A code is capital letters and digits in dash-separated groups, e.g. HN-TP-010."),
+        "code-taken" => L("Mã này đã có thủ tục dùng.", "Another procedure already has this code."),
+        "agency-forbidden" => L("Bạn chỉ tạo được thủ tục của cơ quan mình.", "You can only create procedures of your own agency."),
+        "name-missing" => L("Hãy nhập tên thủ tục bằng tiếng Việt.", "Type the procedure's Vietnamese name."),
+        "copy-missing" => L("Chọn thủ tục để sao chép.", "Choose the procedure to copy."),
+        "import-invalid" => L("Tệp không phải gói thủ tục (.json) hay thư mục nén (.zip) có procedure.json.", "The file is not a procedure bundle (.json) or a zipped folder (.zip) with procedure.json."),
+        _ => L("Không tạo được thủ tục.", "The procedure could not be created."),
+    };
+
     public string Operator(string op) => op switch
     {
         "==" => L("bằng", "equals"),

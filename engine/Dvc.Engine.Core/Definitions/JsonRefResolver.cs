@@ -147,36 +147,10 @@ internal sealed class JsonRefResolver(CatalogFiles files)
             var siblingSource = JsonPointer.Append(source, siblingKey);
             var siblingTarget = JsonPointer.Append(target, siblingKey);
             state.Map.AddBoundary(siblingTarget, file, siblingSource);
-            Merge(resolvedObject, siblingKey, Resolve(siblingValue, file, siblingSource, siblingTarget, state));
+            RefOverride.Merge(resolvedObject, siblingKey, Resolve(siblingValue, file, siblingSource, siblingTarget, state));
         }
 
         return resolvedObject;
-    }
-
-    /// <summary>
-    /// Objects merge key by key (so a form can change only <c>x-ui.label</c>); anything else replaces; a null removes the
-    /// key, as in a JSON merge patch (so a form can drop a field of a shared fragment: <c>"properties": { "email": null }</c>).
-    /// </summary>
-    private static void Merge(JsonObject into, string key, JsonNode? value)
-    {
-        if (value is null)
-        {
-            into.Remove(key);
-            return;
-        }
-
-        if (into[key] is JsonObject existing && value is JsonObject overrides)
-        {
-            foreach (var (childKey, childValue) in overrides.ToList())
-            {
-                overrides.Remove(childKey);
-                Merge(existing, childKey, childValue);
-            }
-
-            return;
-        }
-
-        into[key] = value;
     }
 
     private SourceLocation Locate(string file, string pointer)

@@ -42,10 +42,7 @@ internal sealed class PreviewModel(DesignerChecker checker, IProcedureDrafts dra
             return NotFound();
         }
 
-        var posted = Request.Form
-            .Where(kv => kv.Key.StartsWith('/'))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
-        var post = reader.Read(Procedure.Form, posted);
+        var post = reader.Read(Procedure.Form, Request.Form);
         switch (dossiers.Assess(procedure, post.Submission, PortalCultures.Current, post.ConversionErrors))
         {
             case SubmitOutcome.Assessed assessed:
