@@ -20,6 +20,21 @@ public enum TargetKind
 /// </summary>
 public sealed record ProblemTarget(TargetKind Kind, string File, string? Element, string? Workflow, string Property, int Line, int Column)
 {
+    /// <summary>The property to select when a diagnostic points at the whole element (a missing label, reason, amount).</summary>
+    private static string DefaultProperty(string code) => code switch
+    {
+        "DVC-FORM-004" => "x-ui/label",
+        "DVC-FORM-006" => "x-ui/visibleWhen",
+        "DVC-FORM-008" => "enum",
+        "DVC-FORM-009" => "pattern",
+        "DVC-RULE-002" or "DVC-RULE-003" or "DVC-RULE-004" => "Expression",
+        "DVC-RULE-005" => "Properties/reason",
+        "DVC-RULE-006" or "DVC-RULE-007" or "DVC-RULE-012" => "Properties/amount",
+        "DVC-RULE-008" => "Properties/attachment",
+        "DVC-RULE-011" => "Properties/label",
+        _ => "",
+    };
+
     /// <summary>Maps a compiler diagnostic (file relative to the catalog root, JSON pointer) onto the open draft.</summary>
     public static ProblemTarget For(Diagnostic diagnostic, ProcedureDocument document)
     {
@@ -27,7 +42,7 @@ public sealed record ProblemTarget(TargetKind Kind, string File, string? Element
         var file = diagnostic.File.StartsWith(prefix, StringComparison.Ordinal) ? diagnostic.File[prefix.Length..] : diagnostic.File;
         var tokens = (Dvc.Engine.Core.Definitions.JsonPointer.Parse(diagnostic.JsonPointer) ?? []).ToList();
         ProblemTarget At(TargetKind kind, string? element = null, string? workflow = null, string property = "") =>
-            new(kind, file, element, workflow, property, diagnostic.Line, diagnostic.Column);
+            new(kind, file, element, workflow, property.Length > 0 ? property : DefaultProperty(diagnostic.Code), diagnostic.Line, diagnostic.Column);
 
         if (file == document.FormFile)
         {

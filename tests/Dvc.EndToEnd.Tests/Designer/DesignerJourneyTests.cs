@@ -77,7 +77,7 @@ public sealed class DesignerJourneyTests(PortalFixture portal, ITestOutputHelper
         await admin.ChangeAsync(children.Locator("[data-prop='Properties/reason'] input").Nth(1), "No more than 10 children.");
         Assert.Equal(
             ["Dvc.Age(input.ngaySinh, ctx.SubmittedOn) >= 18", "Dvc.Count(input.conChung) <= 10"],
-            await page.Locator(".expression-text").AllTextContentsAsync());
+            await page.Locator(".rule-card .expression-summary, .rule-card .expression-text").AllTextContentsAsync());
         await admin.ScreenshotAsync("rules-1280");
 
         // A fee with an exemption.

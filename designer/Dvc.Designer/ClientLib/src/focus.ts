@@ -14,5 +14,8 @@ export function focusProperty(property: string): void {
       return;
     }
   }
-  document.querySelector<HTMLElement>(".field-props, .rule-card.selected, .attachment.selected")?.scrollIntoView({ block: "center" });
+  // No named property: the selected element's first editor.
+  const element = document.querySelector<HTMLElement>(".field-props, .rule-card.selected, .attachment.selected");
+  element?.scrollIntoView({ block: "center" });
+  element?.querySelector<HTMLElement>("input, textarea, select")?.focus();
 }
