@@ -48,7 +48,7 @@ internal sealed class DesignerChecker(DraftWorkspace workspace) : IProcedureChec
             r.Workflow,
             r.Rule,
             r.Success,
-            [.. r.Inputs.Select(i => (i.Key, i.Value?.ToJsonString() ?? "null"))],
+            [.. r.Inputs.Select(i => (i.Key, ProcedureFiles.WriteCompact(i.Value)))],
             procedure.DescribeRule(r.Workflow, r.Rule)?.Get(culture),
             fee.Lines.FirstOrDefault(l => l.Rule == r.Rule)?.Amount,
             r.Error)).ToList();

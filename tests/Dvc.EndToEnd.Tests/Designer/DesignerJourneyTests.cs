@@ -188,7 +188,7 @@ public sealed class DesignerJourneyTests(PortalFixture portal, ITestOutputHelper
 
     private static async Task TryAsync(IPage page, object sample)
     {
-        await page.FillAsync("#sample-data", JsonSerializer.Serialize(sample));
+        await page.FillAsync("#sample-data", JsonSerializer.Serialize(sample, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         await page.PressAsync("#sample-data", "Tab");
         await page.ClickAsync("#try");
     }
