@@ -11,8 +11,8 @@ namespace Dvc.EndToEnd.Tests.Designer;
 /// <summary>
 /// Issue 17's targets, measured in chromium on a procedure of 40 fields and 20 rules (imported as a bundle): the
 /// editor interactive, a field edit seen in the preview and the problems panel, publishing, and the largest message on
-/// the Blazor circuit. Figures are written to the test output and TestResults/designer-targets.txt and reported, not
-/// asserted (timings on a shared machine vary; the 32 KB message target is not met yet).
+/// the Blazor circuit. Figures are written to the test output and TestResults/designer-targets.txt; only the 32 KB
+/// message limit is asserted (timings on a shared machine are reported, not asserted).
 /// </summary>
 [Collection(DesignerCollection.Name)]
 public sealed class DesignerTargetsTests(PortalFixture portal, ITestOutputHelper output)
@@ -111,8 +111,7 @@ public sealed class DesignerTargetsTests(PortalFixture portal, ITestOutputHelper
             $"  largest circuit message while editing: {largestWhileEditing} bytes; over the whole session: {admin.LargestFrame} bytes in {admin.Frames} frames (limit 32768)");
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(Repository.Screenshots, "..", "designer-targets.txt"), report);
-        // The figures are the result; the journey itself (import, edit, problem link, publish) is what is asserted.
-        Assert.Contains("Published", await page.Locator("#publish-result").GetAttributeAsync("data-status"), StringComparison.Ordinal);
+        Assert.True(largestWhileEditing <= 32 * 1024, report);
     }
 
     /// <summary>The scaffold's bundle under a new code, with 40 fields and 20 eligibility rules reading them.</summary>
