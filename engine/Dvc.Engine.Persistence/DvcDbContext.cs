@@ -1,4 +1,5 @@
 using System.Data;
+using Dvc.Engine.Persistence.Agencies;
 using Dvc.Engine.Persistence.Configurations;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Identity;
@@ -28,6 +29,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         nameof(ProcedureVersion.ContentHash),
         nameof(ProcedureVersion.BundleJson),
     ];
+
+    public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
@@ -96,6 +99,7 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new DvcUserConfiguration());
+        builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new ProcedureVersionConfiguration());
         builder.ApplyConfiguration(new ProcedureDraftConfiguration());
         builder.ApplyConfiguration(new DossierConfiguration());

@@ -1,3 +1,4 @@
+using Dvc.Engine.Persistence.Agencies;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Outbox;
 using Dvc.Engine.Persistence.Procedures;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<DvcDbContext>(options => ConfigureSqlite(options, connectionString));
         services.AddOptions<IdentityOptions>().PostConfigure(options => options.Stores.SchemaVersion = DvcDbContext.IdentitySchemaVersion);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AgencyStore>();
         services.AddScoped<ProcedureVersionStore>();
         services.AddScoped<ProcedureDraftStore>();
         services.AddScoped<DossierStore>();

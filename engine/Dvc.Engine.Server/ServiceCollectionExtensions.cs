@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
     public static WebApplicationBuilder AddDvcServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        ServerAddress.UseDefaultUnlessConfigured(builder);
         services.AddOptions<DvcServerOptions>().BindConfiguration(DvcServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormSchemaReader>();
         services.AddSingleton<FormPostReader>();
         services.AddSingleton<ProcedureCatalog>();
+        services.AddSingleton<Agencies.AgencyCatalog>();
         services.AddScoped<DefinitionImporter>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftStore>();

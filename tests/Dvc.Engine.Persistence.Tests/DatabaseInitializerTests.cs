@@ -60,6 +60,7 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Agencies")]
     [InlineData("Dossiers")]
     [InlineData("DossierEvents")]
     [InlineData("DossierAttachments")]

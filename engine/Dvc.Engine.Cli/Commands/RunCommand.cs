@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dvc.Engine.Core.Workflows;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Simulation;
 
@@ -51,8 +52,9 @@ internal static class RunCommand
         JsonArray answers;
         try
         {
-            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(inputFile, cancellationToken)) as JsonObject ?? [];
-            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
+            // Read as text, so a UTF-8 byte-order mark is accepted as in every definition file.
+            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(inputFile, cancellationToken)) as JsonObject ?? [];
+            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -75,7 +77,13 @@ internal static class RunCommand
                 return 3;
             }
 
-            simulation = WorkflowSimulation.ForProcedure(procedure, data, DateOnly.FromDateTime(DateTime.Today));
+            // Submitted today at 09:00 Hanoi time, as dvc test does for a date without a time.
+            var submittedAt = new DateTimeOffset(WorkingCalendar.ToLocalDate(TimeProvider.System.GetUtcNow()).ToDateTime(new TimeOnly(9, 0)), WorkingCalendar.UtcOffset);
+            simulation = WorkflowSimulation.ForProcedure(procedure, data, submittedAt);
+            var deadline = procedure.LegalDeadline(submittedAt, new WorkingCalendar()).ToOffset(WorkingCalendar.UtcOffset);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Nộp / submitted {submittedAt:dd/MM/yyyy HH:mm}; hạn giải quyết / legal deadline {deadline:dd/MM/yyyy HH:mm} ({procedure.Manifest.ProcessingDays} ngày làm việc / working days, giờ Hà Nội / Hanoi time)"));
         }
         else
         {

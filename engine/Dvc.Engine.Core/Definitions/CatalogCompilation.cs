@@ -1,7 +1,10 @@
 namespace Dvc.Engine.Core.Definitions;
 
-/// <summary>Every procedure of a catalog, compiled independently (one broken procedure never stops the others), plus catalog-level diagnostics.</summary>
-public sealed record CatalogCompilation(string Root, IReadOnlyList<ProcedureCompilation> Procedures, IReadOnlyList<Diagnostic> Diagnostics)
+/// <summary>
+/// Every procedure of a catalog, compiled independently (one broken procedure never stops the others), plus
+/// catalog-level diagnostics and the catalog's agency list (empty when it has none).
+/// </summary>
+public sealed record CatalogCompilation(string Root, IReadOnlyList<ProcedureCompilation> Procedures, IReadOnlyList<Diagnostic> Diagnostics, Agencies.AgencyDirectory? Agencies = null)
 {
     public IEnumerable<Diagnostic> AllDiagnostics => Diagnostics.Concat(Procedures.SelectMany(p => p.Diagnostics));
 

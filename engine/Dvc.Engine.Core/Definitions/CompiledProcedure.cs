@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
@@ -29,6 +30,7 @@ public sealed class CompiledProcedure
         IReadOnlyDictionary<string, CompiledTemplate> templates,
         ReadOnlyMemory<byte> workflowJson,
         CompiledWorkflow? workflow,
+        Agencies.ProcedureRouting routing,
         RuleEngineHost rules,
         TemplateLimits templateLimits,
         TimeProvider clock)
@@ -42,6 +44,7 @@ public sealed class CompiledProcedure
         Templates = templates;
         WorkflowJson = workflowJson;
         Workflow = workflow;
+        Routing = routing;
         _rules = rules;
         _templateLimits = templateLimits;
         _clock = clock;
@@ -71,8 +74,20 @@ public sealed class CompiledProcedure
     /// <summary>The compiled Elsa workflow; null only when the procedure declares no workflow part.</summary>
     public CompiledWorkflow? Workflow { get; }
 
-    /// <summary>Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks the default).</summary>
-    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi") => FormValidator.Validate(Form, data, culture);
+    /// <summary>Where dossiers of this version go: the handling agency and the agencies of hand-over tasks.</summary>
+    public Agencies.ProcedureRouting Routing { get; }
+
+    /// <summary>
+    /// Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks
+    /// the default). A submission from which no handling agency can be chosen is an error at the field that decides it.
+    /// </summary>
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi")
+    {
+        var result = FormValidator.Validate(Form, data, culture);
+        return Routing.Handling.Resolve(data).Error is { } error && !result.Errors.Any(e => e.Pointer == error.Pointer)
+            ? result with { Errors = [.. result.Errors, error] }
+            : result;
+    }
 
     public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture) => ValidateSubmission(data, culture.Name);
 
@@ -132,7 +147,13 @@ public sealed class CompiledProcedure
         return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
     }
 
-    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
+    /// <summary>
+    /// The legal deadline of a dossier submitted at <paramref name="submittedAt"/>: the manifest's <c>processingDays</c> in
+    /// working days of <paramref name="calendar"/> (weekends, public holidays and Tết do not count), as the receipt promises it.
+    /// </summary>
+    public DateTimeOffset LegalDeadline(DateTimeOffset submittedAt, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(submittedAt, Manifest.ProcessingDays);
+
     /// <summary>
     /// What a rule means to a person: its eligibility reason, fee label, checklist note or else the name of the attachment
     /// it requires; null for an unknown rule or one with none of these.
@@ -142,6 +163,7 @@ public sealed class CompiledProcedure
             ? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
             : null;
 
+    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
     {
         if (!Templates.TryGetValue(templateName, out var template))

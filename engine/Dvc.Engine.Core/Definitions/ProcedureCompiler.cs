@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Agencies;
 using Dvc.Engine.Core.Definitions.Testing;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
@@ -46,6 +47,8 @@ public sealed class ProcedureCompiler
             return new CatalogCompilation(root, [], diagnostics);
         }
 
+        // The agency list is read once and shared (it is immutable); its own problems are catalog-level diagnostics.
+        var agencies = AgencyDirectory.Load(new CatalogFiles(root, _options.Limits), diagnostics);
         var folders = Directory.GetDirectories(proceduresPath).Order(StringComparer.Ordinal).ToArray();
         var compiled = new ProcedureCompilation[folders.Length];
 
@@ -53,7 +56,7 @@ public sealed class ProcedureCompiler
         // (parsed JSON trees are not safe to share while they materialise), so shared fragments are parsed once a worker.
         if (folders.Length == 0)
         {
-            return new CatalogCompilation(root, [], diagnostics);
+            return new CatalogCompilation(root, [], diagnostics, agencies);
         }
 
         Parallel.ForEach(
@@ -65,7 +68,7 @@ public sealed class ProcedureCompiler
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    compiled[i] = CompileFolder(files, folders[i]);
+                    compiled[i] = CompileFolder(files, folders[i], agencies);
                 }
             });
         var results = compiled.ToList();
@@ -77,29 +80,41 @@ public sealed class ProcedureCompiler
                 $"The code '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(d => d.Folder))}."));
         }
 
-        return new CatalogCompilation(root, results, diagnostics);
+        return new CatalogCompilation(root, results, diagnostics, agencies);
     }
 
     /// <summary>
     /// Compiles one procedure folder. The catalog root (for <c>$ref</c>s to <c>shared/</c> and for diagnostic paths) defaults to
-    /// the folder's grandparent when the folder sits in <c>procedures/</c>, otherwise to the folder itself.
+    /// the nearest enclosing catalog (see <see cref="FindCatalogRoot"/>).
     /// </summary>
     public ProcedureCompilation CompileFolder(string procedureFolder, string? catalogRoot = null)
     {
         var folder = Path.GetFullPath(procedureFolder);
         var root = catalogRoot is not null ? Path.GetFullPath(catalogRoot) : FindCatalogRoot(folder);
-        return CompileFolder(new CatalogFiles(root, _options.Limits), folder);
+        var files = new CatalogFiles(root, _options.Limits);
+        return CompileFolder(files, folder, AgencyDirectory.Load(files, []));
     }
 
-    /// <summary>The catalog root a procedure folder belongs to: <c>…/definitions</c> for <c>…/definitions/procedures/X</c>.</summary>
+    /// <summary>
+    /// The catalog a procedure folder belongs to: the nearest folder above it that has a <c>procedures/</c> folder
+    /// (<c>…/definitions</c> for <c>…/definitions/procedures/X</c>, and for a draft in <c>…/definitions/drafts/X</c>);
+    /// the procedure folder itself when it sits in no catalog, so <c>shared/</c> cannot be reached from it.
+    /// </summary>
     public static string FindCatalogRoot(string procedureFolder)
     {
         var folder = Path.GetFullPath(procedureFolder).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(folder);
-        return parent is not null && Path.GetFileName(parent) == ProceduresFolder ? Path.GetDirectoryName(parent)! : folder;
+        for (var parent = Path.GetDirectoryName(folder); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(Path.Combine(parent, ProceduresFolder)))
+            {
+                return parent;
+            }
+        }
+
+        return folder;
     }
 
-    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder)
+    private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, AgencyDirectory agencies)
     {
         var relativeFolder = files.ToRelative(folder);
         relativeFolder = relativeFolder == "." ? string.Empty : relativeFolder;
@@ -109,7 +124,7 @@ public sealed class ProcedureCompiler
         CompiledProcedure? procedure = null;
         try
         {
-            procedure = Compile(files, folder, relativeFolder, diagnostics, tests, ref code);
+            procedure = Compile(files, folder, relativeFolder, agencies, diagnostics, tests, ref code);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException and not OperationCanceledException)
         {
@@ -128,7 +143,7 @@ public sealed class ProcedureCompiler
         return new ProcedureCompilation(code, relativeFolder, procedure, sorted, tests);
     }
 
-    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
+    private CompiledProcedure? Compile(CatalogFiles files, string folder, string relativeFolder, AgencyDirectory agencies, List<Diagnostic> diagnostics, List<ProcedureTestCase> tests, ref string code)
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
@@ -198,10 +213,12 @@ public sealed class ProcedureCompiler
         // Workflow.
         ReadOnlyMemory<byte> workflowBytes = default;
         CompiledWorkflow? workflow = null;
+        Workflows.Model.WorkflowDocument? workflowDocument = null;
+        var workflowFile = string.Empty;
         var workflowOk = false;
         if (manifest.Parts.Workflow.Length > 0)
         {
-            var workflowFile = Combine(relativeFolder, manifest.Parts.Workflow);
+            workflowFile = Combine(relativeFolder, manifest.Parts.Workflow);
             var workflowJson = resolver.Load(workflowFile, manifestJson.Locate("/parts/workflow"), diagnostics);
             if (workflowJson is not null)
             {
@@ -219,6 +236,7 @@ public sealed class ProcedureCompiler
                     var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
                     diagnostics.AddRange(compiled.Diagnostics);
                     workflow = compiled.Workflow;
+                    workflowDocument = compiled.Document;
                     workflowOk = compiled.Success;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
@@ -249,6 +267,18 @@ public sealed class ProcedureCompiler
             }
         }
 
+        // Where dossiers and hand-over tasks go; a unit → agency map is content too, so re-assigning a unit makes a new version.
+        ProcedureRouting? routing = null;
+        if (form is not null)
+        {
+            routing = new JurisdictionCompiler(files, agencies, manifest, form, diagnostics)
+                .Compile(manifestJson, manifestObject, workflowDocument, workflowFile, new Lazy<JsonLineMap>(() => JsonLineMap.Build(workflowBytes.Span)));
+            if (routing is not null && (routing.Handling.FixedCode is null || routing.Tasks.Count > 0))
+            {
+                hash.Add(routing.Describe());
+            }
+        }
+
         var version = manifest.Version.Length > 0 ? manifest.Version : "0.0.0";
         var contentHash = hash.Finish();
         if (form is not null && rulesJson is not null)
@@ -261,10 +291,10 @@ public sealed class ProcedureCompiler
         var servingErrors = diagnostics.Any(d => d.IsError);
         if (_options.IncludeTests && manifest.Parts.Tests is { Length: > 0 } testsFolder)
         {
-            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, diagnostics));
+            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, workflow, diagnostics));
         }
 
-        if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || templates.Count != manifest.Parts.Templates.Count)
+        if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || routing is null || templates.Count != manifest.Parts.Templates.Count)
         {
             return null;
         }
@@ -280,7 +310,7 @@ public sealed class ProcedureCompiler
             return null;
         }
 
-        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, Rules, _options.Templates, _options.Clock);
+        return new CompiledProcedure(manifest, relativeFolder, contentHash, form, ruleSet, inputType, templates, workflowBytes, workflow, routing, Rules, _options.Templates, _options.Clock);
     }
 
     private List<ProcedureTestCase> ReadTests(
@@ -291,6 +321,7 @@ public sealed class ProcedureCompiler
         FormDefinition? form,
         ProcedureManifest manifest,
         CompiledRuleSet? ruleSet,
+        CompiledWorkflow? workflow,
         List<Diagnostic> diagnostics)
     {
         var cases = new List<ProcedureTestCase>();
@@ -307,7 +338,7 @@ public sealed class ProcedureCompiler
             var testJson = resolver.Load(files.ToRelative(path), null, diagnostics);
             if (testJson is not null)
             {
-                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, diagnostics));
+                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, workflow, diagnostics));
             }
         }
 

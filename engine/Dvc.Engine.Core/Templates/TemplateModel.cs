@@ -1,9 +1,30 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Dvc.Engine.Core.Templates;
 
 /// <summary>
-/// What a template sees: <c>data</c> (the submission), <c>dossier</c> (code, submitted_on, fee, status, decision {outcome,
-/// comment, officer}) and <c>today</c>; <c>procedure</c> (code, name, agency) is added from the manifest.
+/// What a template sees: <c>data</c> (the submission), <c>dossier</c> (code, submitted_on, due_on, fee, status, decision
+/// {outcome, comment, officer}) and <c>today</c>; <c>procedure</c> (code, name, agency) is added from the manifest.
 /// </summary>
-public sealed record TemplateModel(JsonObject Data, JsonObject? Dossier = null, DateOnly? Today = null);
+public sealed record TemplateModel(JsonObject Data, JsonObject? Dossier = null, DateOnly? Today = null)
+{
+    /// <summary>
+    /// The <c>dossier</c> object of definitions/README.md. The server, <c>dvc run</c> and <c>dvc test</c> all build it here, so a
+    /// rejection letter tested with <c>dvc test</c> reads the officer's comment exactly as the issued one does.
+    /// </summary>
+    /// <param name="dueOn">The legal deadline (the appointment date of the receipt), when known.</param>
+    /// <param name="outcome">The officer's decision that led to this rendering (an outcome such as <c>Reject</c>), or null.</param>
+    public static JsonObject DossierObject(
+        string code, DateOnly submittedOn, long fee, string? status, DateOnly? dueOn, string? outcome, string? comment, string? officer) => new()
+    {
+        ["code"] = code,
+        ["submitted_on"] = IsoDate(submittedOn),
+        ["due_on"] = dueOn is { } due ? IsoDate(due) : null,
+        ["fee"] = fee,
+        ["status"] = status,
+        ["decision"] = outcome is null ? null : new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer },
+    };
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -35,6 +35,12 @@ public static class WorkflowCompiler
         var compiler = new Compilation(document, context, diagnostics);
         var compiledRoot = compiler.CompileActivity(document.Root, null);
         compiler.CheckVariableReferences();
+        if (context.Templates is not null && !diagnostics.HasErrors)
+        {
+            // Compiled as a procedure's workflow: each of its ends is a dossier's end, which should carry a result.
+            ResultPathCheck.Check(compiledRoot, diagnostics);
+        }
+
         var workflow = diagnostics.HasErrors ? null : new CompiledWorkflow(document, file, compiledRoot, compiler.Activities, compiler.Variables);
         return new WorkflowCompileResult(workflow, document, diagnostics.Items);
     }

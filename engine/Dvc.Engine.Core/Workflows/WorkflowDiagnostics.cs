@@ -53,4 +53,10 @@ public static class WorkflowDiagnostics
 
     /// <summary>A template or rules workflow named by a domain activity is not declared by the procedure.</summary>
     public const string UnknownProcedurePart = "DVC-WF-017";
+
+    /// <summary>
+    /// A path of a procedure's workflow finishes without <c>Dvc.IssueResult</c> and is not a cancellation (a citizen's
+    /// supplement or payment that expired or failed): that dossier would end with no result document (a warning).
+    /// </summary>
+    public const string PathWithoutResult = "DVC-WF-040";
 }

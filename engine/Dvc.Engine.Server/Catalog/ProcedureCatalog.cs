@@ -83,6 +83,10 @@ internal sealed class ProcedureCatalog(FormSchemaReader forms, IServiceScopeFact
     public CompiledProcedure? Compiled(Guid versionId, string code) =>
         _snapshot.ByVersion.TryGetValue(versionId, out var e) ? e.Procedure : Compiled(code);
 
+    /// <summary>The procedures whose dossiers or hand-over steps can reach <paramref name="agencyCode"/> (its inbox filter, its officers' roles).</summary>
+    public IReadOnlyList<ProcedureSummary> Reaching(string agencyCode) =>
+        [.. Search(new CatalogQuery()).Where(s => _snapshot.Current.TryGetValue(s.Code, out var e) && e.Procedure.Routing.CanReach(agencyCode))];
+
     public IReadOnlyList<(string Code, LocalizedString Name)> Agencies() =>
         [.. _snapshot.Current.Values
             .Select(e => e.Info.Summary)

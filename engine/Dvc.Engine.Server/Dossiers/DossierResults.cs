@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Calendar;
@@ -18,14 +17,16 @@ internal sealed class DossierResults(FileStore files, TimeProvider clock)
     public const string ResultContentType = "text/plain; charset=utf-8";
 
     /// <summary>The template model of definitions/README.md: <c>dossier</c> with code, dates, fee, status and decision.</summary>
-    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer) => new()
-    {
-        ["code"] = dossier.Code,
-        ["submitted_on"] = WorkingCalendar.ToLocalDate(dossier.SubmittedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["fee"] = dossier.FeeVnd ?? 0,
-        ["status"] = dossier.Status,
-        ["decision"] = outcome is null ? null : new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer },
-    };
+    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer) =>
+        TemplateModel.DossierObject(
+            dossier.Code,
+            WorkingCalendar.ToLocalDate(dossier.SubmittedAt),
+            dossier.FeeVnd ?? 0,
+            dossier.Status,
+            dossier.DueAt is { } due ? WorkingCalendar.ToLocalDate(due) : null,
+            outcome,
+            comment,
+            officer);
 
     /// <summary>Renders <paramref name="template"/> and stores it; null when the procedure has no such template or it failed.</summary>
     public async Task<IssuedDocument?> IssueAsync(

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Agencies;
 using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Agencies;
 using Dvc.Engine.Server.Catalog;
 using Dvc.Engine.Server.Localization;
 using Dvc.Engine.Server.Storage;
@@ -15,11 +17,14 @@ namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
 /// Everything a citizen does with a dossier — submit, save a draft, follow, supplement, download, rate — for pages
-/// and API alike. Access: the applicant, the officer who filed it for them, and staff of the handling agency see the
-/// full dossier; anyone with the code sees the public progress.
+/// and API alike. Access: the applicant, the officer who filed it for them, and staff of the handling agency (stored
+/// on the dossier at submission, chosen by the procedure's jurisdiction) see the full dossier; officers of another
+/// agency see only what a hand-over task shows them (<see cref="HandOverViewAsync"/>); anyone with the code sees the
+/// public progress.
 /// </summary>
 internal sealed partial class DossierService(
     ProcedureCatalog catalog,
+    AgencyCatalog agencies,
     DossierStore store,
     DvcDbContext db,
     DraftStore drafts,
@@ -213,7 +218,8 @@ internal sealed partial class DossierService(
             new NewDossier
             {
                 ProcedureVersionId = versionId,
-                AgencyCode = procedure.Manifest.Agency.Code,
+                // Validation already refused a submission that reaches no agency; the dossier keeps this one for good.
+                AgencyCode = procedure.Routing.Handling.Resolve(command.Data).AgencyCode ?? procedure.Manifest.Agency.Code,
                 ApplicantUserId = applicantId,
                 ApplicantName = string.IsNullOrWhiteSpace(applicantName) ? ApplicantName(command.Data) : applicantName,
                 ApplicantCitizenId = command.Data["applicant"]?["citizenId"]?.GetValue<string>(),
@@ -221,7 +227,7 @@ internal sealed partial class DossierService(
                 DataJson = command.Data.ToJsonString(),
                 Status = DossierStatuses.Submitted,
                 SubmittedAt = now,
-                DueAt = calendar.AddWorkingDays(now, procedure.Manifest.ProcessingDays),
+                DueAt = procedure.LegalDeadline(now, calendar),
                 FeeVnd = fee.Total,
                 Attachments = attachments,
                 SubmittedEventDataJson = eventData.ToJsonString(),
@@ -446,6 +452,7 @@ internal sealed partial class DossierService(
     internal async Task<DossierView> ViewAsync(DossierRecord dossier, Viewer viewer, bool full, CancellationToken ct)
     {
         var info = catalog.Find(dossier.ProcedureCode);
+        var agencyName = agencies.Name(dossier.AgencyCode, info?.Summary.AgencyName);
         var events = await store.ListEventsAsync(dossier.Id, ct);
         var entries = await timeline.BuildAsync(events, full, full && viewer.WorksFor(dossier.AgencyCode), ct);
         var submitted = events.FirstOrDefault(e => e.Kind == DossierEvents.Submitted);
@@ -455,10 +462,10 @@ internal sealed partial class DossierService(
         if (!full)
         {
             return new DossierView(
-                dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), info?.Summary.AgencyName ?? new(dossier.AgencyCode, null),
+                dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
                 dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: false, IsOwner: false,
                 Data: null, Attachments: [], entries, Rules: [], SupplementRequest: null, DecisionComment: null, HasResult: false,
-                Rating: null, Feedback: null, AssistedBy: null, ApplicantName: null);
+                Rating: null, Feedback: null, AssistedBy: null, ApplicantName: null, AgencyCode: dossier.AgencyCode);
         }
 
         var names = info?.Attachments.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal) ?? [];
@@ -484,10 +491,47 @@ internal sealed partial class DossierService(
         var assistedBy = dossier.SubmittedByUserId is { } officer ? await timeline.NameOfAsync(officer, ct) : null;
 
         return new DossierView(
-            dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), info?.Summary.AgencyName ?? new(dossier.AgencyCode, null),
+            dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
             dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: true, IsOwner: IsOwner(dossier, viewer),
             JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, rules, supplementRequest, DecisionComment: null,
-            HasResult: dossier.ResultFileKey is not null, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName);
+            HasResult: dossier.ResultFileKey is not null, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode);
+    }
+
+    /// <summary>
+    /// What an officer of another agency sees at a hand-over task ("liên thông"): only the fields and attachments the
+    /// task declares in <c>shows</c>, and the public history; never the rule trace, other data or other files.
+    /// </summary>
+    internal async Task<DossierView> HandOverViewAsync(DossierRecord dossier, TaskDisclosure shows, CancellationToken ct)
+    {
+        var view = await ViewAsync(dossier, Viewer.Anonymous, full: false, ct);
+        var data = JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
+        var shown = new JsonObject();
+        foreach (var pointer in shows.Fields)
+        {
+            if (JsonPointer.TryNavigate(data, pointer, out var value) && value is not null)
+            {
+                shown = JsonMergePatch.Apply(shown, Nest(JsonPointer.Parse(pointer)!, value.DeepClone()));
+            }
+        }
+
+        var names = catalog.Find(dossier.ProcedureCode)?.Attachments.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal) ?? [];
+        var attachments = (await store.ListAttachmentsAsync(dossier.Id, ct))
+            .Where(a => shows.Attachments.Contains(a.AttachmentId, StringComparer.Ordinal))
+            .Select(a => new AttachmentView(a.Id, a.AttachmentId, names.GetValueOrDefault(a.AttachmentId) ?? new(a.AttachmentId, null), a.FileName, a.ContentType, a.SizeBytes, a.UploadedAt))
+            .ToList();
+        var name = shows.Fields.Contains("/applicant/fullName", StringComparer.Ordinal) ? dossier.ApplicantName : null;
+        return view with { Data = shown, Attachments = attachments, ApplicantName = name };
+
+        static JsonObject Nest(IReadOnlyList<string> tokens, JsonNode value)
+        {
+            var node = value;
+            for (var i = tokens.Count - 1; i >= 0; i--)
+            {
+                node = new JsonObject { [tokens[i]] = node };
+            }
+
+            return (JsonObject)node;
+        }
     }
 
     private DossierReceipt Receipt(DossierRecord dossier, CompiledProcedure procedure, IReadOnlyList<FeeLine>? lines) =>

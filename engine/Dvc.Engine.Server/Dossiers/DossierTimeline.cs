@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>Turns the dossier's event log into readable history lines, in the request's language.</summary>
-internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
+internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies.AgencyCatalog agencies)
 {
     /// <param name="full">Names and details (owner and agency); otherwise status and progress only.</param>
     /// <param name="staff">Also the workflow's log lines, which explain the processing to officers.</param>
@@ -36,6 +36,15 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text)
                     Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
                     OutcomeLabel(data?["outcome"]?.GetValue<string>() ?? "")),
                 DossierEvents.Notified => text.Format("event.Notified", data?["channel"]?.GetValue<string>()?.ToUpperInvariant() ?? ""),
+                DossierEvents.HandedOver => text.Format(
+                    "event.HandedOver",
+                    agencies.Name(data?["to"]?.GetValue<string>() ?? "").Current,
+                    Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? "")),
+                DossierEvents.HandedBack => text.Format(
+                    "event.HandedBack",
+                    agencies.Name(data?["from"]?.GetValue<string>() ?? "").Current,
+                    Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
+                    OutcomeLabel(data?["outcome"]?.GetValue<string>() ?? "")),
                 DossierEvents.Log => data?["message"]?.GetValue<string>() ?? e.Reason ?? e.Kind,
                 _ => text["event." + e.Kind] is var t && !t.StartsWith("event.", StringComparison.Ordinal) ? t : e.Kind,
             };

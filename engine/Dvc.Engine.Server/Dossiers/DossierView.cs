@@ -5,7 +5,9 @@ namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
 /// A dossier as one viewer may see it. <see cref="IsFullView"/> is false for the public tracking view: then
-/// <see cref="Data"/>, attachments, decisions and names are empty and only status and progress are shown.
+/// <see cref="Data"/>, attachments, decisions and names are empty and only status and progress are shown; and for
+/// another agency's officer at a hand-over task, who sees only the fields and attachments the task shows.
+/// <see cref="AgencyCode"/> is the handling agency stored on the dossier at submission.
 /// </summary>
 internal sealed record DossierView(
     string Code,
@@ -29,7 +31,8 @@ internal sealed record DossierView(
     int? Rating,
     string? Feedback,
     string? AssistedBy,
-    string? ApplicantName)
+    string? ApplicantName,
+    string AgencyCode = "")
 {
     public bool CanSupplement => IsOwner && Status == DossierStatuses.AwaitingSupplement;
 

@@ -1,5 +1,6 @@
 using Dvc.Engine.Server.Endpoints.Accounts;
 using Dvc.Engine.Server.Endpoints.Activities;
+using Dvc.Engine.Server.Endpoints.Agencies;
 using Dvc.Engine.Server.Endpoints.Catalog;
 using Dvc.Engine.Server.Endpoints.Dossiers;
 using Dvc.Engine.Server.Endpoints.Statistics;
@@ -14,6 +15,7 @@ internal static class DvcEndpoints
     {
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
+        app.MapAgencyEndpoints();
         app.MapActivityEndpoints();
         app.MapDossierEndpoints();
         app.MapTaskEndpoints();

@@ -24,6 +24,7 @@ public static partial class StartupPreparation
         if (definitions is null)
         {
             LogNoDefinitions(logger, options.DefinitionsPath, app.Environment.ContentRootPath);
+            await services.GetRequiredService<Agencies.AgencyCatalog>().ReloadAsync(ct);
         }
         else
         {
@@ -36,8 +37,7 @@ public static partial class StartupPreparation
         IReadOnlyList<DemoAccount> demo = [];
         if (options.SeedDemoAccounts && app.Environment.IsDevelopment())
         {
-            var catalog = services.GetRequiredService<ProcedureCatalog>();
-            demo = await services.GetRequiredService<DemoAccounts>().EnsureAsync(catalog.Agencies().Select(a => (a.Code, a.Name.Vi)));
+            demo = await services.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));
@@ -57,7 +57,8 @@ public static partial class StartupPreparation
         if (demo.Count > 0)
         {
             lines.Add("  Demo accounts (Development only):");
-            lines.AddRange(demo.Select(d => $"    {d.Role,-12} {d.Email,-40} {d.Password}{(d.AgencyCode is null ? "" : "   agency " + d.AgencyCode)}"));
+            var agencies = app.Services.GetRequiredService<Agencies.AgencyCatalog>();
+            lines.AddRange(demo.Select(d => $"    {d.Role,-12} {d.Email,-40} {d.Password}{(d.AgencyCode is null ? "" : $"   {d.AgencyCode} ({agencies.Name(d.AgencyCode).Vi})")}"));
         }
 
         lines.Add("");

@@ -14,9 +14,10 @@ namespace Dvc.Engine.Server.Statistics;
 /// <summary>
 /// Computes the public statistics from the event log: a dossier is received when its <c>Submitted</c> event is written,
 /// resolved at the <c>StatusChanged</c> event that moved it to a final status, on time when that happened no later
-/// than its deadline (which already includes pauses). Open dossiers past their deadline count as late.
+/// than its deadline (which already includes pauses). Open dossiers past their deadline count as late. "By agency" is by
+/// the handling agency stored on each dossier, so each commune is ranked on its own dossiers.
 /// </summary>
-internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalog, PortalText text, TimeProvider clock)
+internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalog, Agencies.AgencyCatalog agencies, PortalText text, TimeProvider clock)
 {
     public async Task<StatisticsReport> ComputeAsync(CancellationToken ct)
     {
@@ -51,7 +52,7 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
             var info = catalog.Find(d.ProcedureCode);
             facts.Add(new DossierFact(
                 d.AgencyCode,
-                info?.Summary.AgencyName ?? new LocalizedString(d.AgencyCode, null),
+                agencies.Name(d.AgencyCode, info?.Summary.AgencyName),
                 info?.Summary.AdministrativeLevel ?? "",
                 WorkingCalendar.ToLocalDate(submitted.At).ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 resolvedAt is not null,

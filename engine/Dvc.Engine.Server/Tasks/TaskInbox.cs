@@ -1,6 +1,7 @@
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Tasks;
+using Dvc.Engine.Persistence.Workflows;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Catalog;
 using Dvc.Engine.Server.Dossiers;
@@ -13,11 +14,14 @@ namespace Dvc.Engine.Server.Tasks;
 
 /// <summary>
 /// The officer inbox for pages and API: an officer sees the tasks of their agency whose role they hold, claims one,
-/// and completes it with an outcome, which the workflow then acts on.
+/// and completes it with an outcome, which the workflow then acts on. A task's agency is the dossier's handling agency,
+/// or another agency for a hand-over step ("liên thông"), whose officers see only what the step shows.
 /// </summary>
 internal sealed class TaskInbox(
     DvcDbContext db,
     TaskStore tasks,
+    WorkflowStore workflows,
+    Storage.FileStore files,
     DossierStore dossiers,
     DossierService dossierViews,
     ProcedureCatalog catalog,
@@ -89,7 +93,30 @@ internal sealed class TaskInbox(
 
         var names = await NamesAsync([task.ClaimedBy ?? task.CompletedBy], ct);
         var summary = await SummaryAsync(task, dossier.Code, dossier.ProcedureCode, names, ct);
-        return (summary, await dossierViews.ViewAsync(dossier, viewer, full: true, ct));
+        var view = viewer.WorksFor(dossier.AgencyCode)
+            ? await dossierViews.ViewAsync(dossier, viewer, full: true, ct)
+            : await dossierViews.HandOverViewAsync(dossier, await ShowsAsync(task, dossier, ct), ct);
+        return (summary, view);
+    }
+
+    /// <summary>
+    /// An uploaded file of the task's dossier, for an officer who may act on the task: any file for the handling
+    /// agency's staff, only the attachments the step shows for another agency's.
+    /// </summary>
+    public async Task<ResultDocument?> GetAttachmentAsync(Guid id, Guid attachmentId, Viewer viewer, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null || !CanAct(task, viewer) || await dossiers.GetAsync(task.DossierId, ct) is not { } dossier)
+        {
+            return null;
+        }
+
+        var attachment = (await dossiers.ListAttachmentsAsync(dossier.Id, ct)).FirstOrDefault(a => a.Id == attachmentId);
+        var allowed = attachment is not null
+            && (viewer.WorksFor(dossier.AgencyCode) || (await ShowsAsync(task, dossier, ct)).Attachments.Contains(attachment.AttachmentId, StringComparer.Ordinal));
+        return allowed && await files.ReadAsync(attachment!.StorageKey, ct) is { } content
+            ? new ResultDocument(attachment.FileName, attachment.ContentType, content)
+            : null;
     }
 
     public async Task<CommandResult> ClaimAsync(Guid id, Viewer viewer, CancellationToken ct)
@@ -180,7 +207,14 @@ internal sealed class TaskInbox(
         }
 
         var data = new JsonObject { ["taskId"] = task.Id.ToString(), ["title"] = task.Title, ["outcome"] = outcome, ["role"] = task.Role };
-        await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, DossierEvents.TaskCompleted, data.ToJsonString(), comment?.Trim()), ct);
+        var handedBack = !string.Equals(task.AgencyCode, dossier.AgencyCode, StringComparison.OrdinalIgnoreCase);
+        if (handedBack)
+        {
+            data["from"] = task.AgencyCode;
+            data["to"] = dossier.AgencyCode;
+        }
+
+        await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, handedBack ? DossierEvents.HandedBack : DossierEvents.TaskCompleted, data.ToJsonString(), comment?.Trim()), ct);
         var step = await workflow.TaskCompletedAsync(procedure, dossier, completed.Task, outcome, comment?.Trim(), viewer, ct);
         if (!step.Accepted)
         {
@@ -190,6 +224,12 @@ internal sealed class TaskInbox(
         await scope.CommitAsync(ct);
         return CommandResult.Done;
     }
+
+    /// <summary>What the task's step shows another agency, as the version the dossier runs on declares it.</summary>
+    private async Task<Core.Agencies.TaskDisclosure> ShowsAsync(HumanTaskRecord task, DossierRecord dossier, CancellationToken ct) =>
+        await workflows.GetBookmarkAsync(task.BookmarkId, ct) is { } bookmark && catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode) is { } procedure
+            ? procedure.Routing.Shows(bookmark.ActivityId)
+            : Core.Agencies.TaskDisclosure.Nothing;
 
     private static bool CanAct(HumanTaskRecord task, Viewer viewer) => viewer.IsStaff && viewer.WorksFor(task.AgencyCode) && viewer.Holds(task.Role);
 

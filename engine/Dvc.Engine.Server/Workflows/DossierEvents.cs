@@ -15,4 +15,10 @@ internal static class DossierEvents
     public const string Log = "Log";
     public const string Overdue = "Overdue";
     public const string Notified = "Notified";
+
+    /// <summary>A step went to another agency ("liên thông"): data <c>{ activityId, title, from, to }</c>.</summary>
+    public const string HandedOver = "HandedOver";
+
+    /// <summary>The other agency completed its step and the dossier came back: data as TaskCompleted plus <c>from, to</c>.</summary>
+    public const string HandedBack = "HandedBack";
 }

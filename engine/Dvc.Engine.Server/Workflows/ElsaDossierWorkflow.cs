@@ -47,11 +47,14 @@ internal sealed partial class ElsaDossierWorkflow(
         var collector = Collector(procedure, dossier, new JsonObject());
         var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
         var state = run.State;
-        var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), NewBookmarks(state, [], dossier), collector.Outbox, ct);
+        var bookmarks = NewBookmarks(procedure, state, [], dossier);
+        var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), bookmarks, collector.Outbox, ct);
         if (saved.Outcome != WorkflowSaveOutcome.Saved)
         {
             return;
         }
+
+        await HandOverAsync(dossier, bookmarks, ct);
 
         await ApplyAsync(procedure, dossier, state, 0, collector, "system", null, ct);
         await scope.CommitAsync(ct);
@@ -143,7 +146,7 @@ internal sealed partial class ElsaDossierWorkflow(
         var known = before.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var update = new WorkflowStateUpdate(instance.Id, instance.Version, state.ToJson(), state.Status.ToString())
         {
-            NewBookmarks = NewBookmarks(state, known, dossier),
+            NewBookmarks = NewBookmarks(procedure, state, known, dossier),
             OutboxMessages = collector.Outbox,
         };
         var saved = await workflows.SaveStateAsync(update, ct);
@@ -151,6 +154,8 @@ internal sealed partial class ElsaDossierWorkflow(
         {
             return new WorkflowStep(false);
         }
+
+        await HandOverAsync(dossier, update.NewBookmarks, ct);
 
         var current = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
         await ApplyAsync(procedure, current, state, before.Log.Count, collector, actor, reason, ct);
@@ -262,9 +267,10 @@ internal sealed partial class ElsaDossierWorkflow(
         }
     }
 
-    private List<NewBookmark> NewBookmarks(WorkflowState state, HashSet<string> known, DossierRecord dossier)
+    private List<NewBookmark> NewBookmarks(CompiledProcedure procedure, WorkflowState state, HashSet<string> known, DossierRecord dossier)
     {
         var now = clock.GetUtcNow();
+        var data = JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
         var list = new List<NewBookmark>();
         foreach (var b in state.Bookmarks.Where(b => !known.Contains(b.Id)))
         {
@@ -274,13 +280,28 @@ internal sealed partial class ElsaDossierWorkflow(
                 var payload = b.Payload ?? [];
                 var sla = payload["slaDays"] is JsonValue v && v.TryGetValue<double>(out var days) ? (decimal)days : 0m;
                 var title = payload["title"] is JsonObject t ? t.ToJsonString() : payload["title"]?.ToString() ?? b.ActivityId;
-                task = new HumanTaskSpec(dossier.AgencyCode, payload["role"]?.GetValue<string>() ?? "", title, sla > 0 ? calendar.AddWorkingDays(now, sla) : dossier.DueAt);
+                // A step handled by another agency ("liên thông") lands in that agency's inbox; any other in the dossier's.
+                var agency = procedure.Routing.TaskAgency(b.ActivityId, data) ?? dossier.AgencyCode;
+                task = new HumanTaskSpec(agency, payload["role"]?.GetValue<string>() ?? "", title, sla > 0 ? calendar.AddWorkingDays(now, sla) : dossier.DueAt);
             }
 
             list.Add(new NewBookmark(b.ActivityId, b.Name, b.Id, b.Payload?.ToJsonString(), b.DueAt, task));
         }
 
         return list;
+    }
+
+    /// <summary>Records in the dossier's history each new task that went to another agency than the dossier's.</summary>
+    private async Task HandOverAsync(DossierRecord dossier, IEnumerable<NewBookmark> bookmarks, CancellationToken ct)
+    {
+        foreach (var (activityId, task) in bookmarks.Where(b => b.Task is not null).Select(b => (b.ActivityId, b.Task!)))
+        {
+            if (!string.Equals(task.AgencyCode, dossier.AgencyCode, StringComparison.OrdinalIgnoreCase))
+            {
+                var data = new JsonObject { ["activityId"] = activityId, ["title"] = task.Title, ["from"] = dossier.AgencyCode, ["to"] = task.AgencyCode };
+                await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.HandedOver, data.ToJsonString()), ct);
+            }
+        }
     }
 
     private CompiledProcedure? CompiledFor(DossierRecord dossier) => catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode);

@@ -11,7 +11,7 @@ namespace Dvc.EndToEnd.Tests.Portal;
 /// </summary>
 public sealed class BirthRegistrationJourneyTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string OfficerEmail = "canbo.hn-ubnd-xa@dvc.local";
+    private const string OfficerEmail = "canbo.hn-p-ba-dinh@dvc.local";
     private const string OfficerPassword = "CanBo@2026";
     private static readonly string[] NegativeOutcomes = ["Reject", "RequestSupplement"];
 

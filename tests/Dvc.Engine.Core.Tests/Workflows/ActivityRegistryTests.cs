@@ -62,6 +62,6 @@ public sealed class ActivityRegistryTests
 
         Assert.Equal("outcomes", task.OutcomesProperty);
         Assert.True(task.Inputs.Single(x => x.Name == "outcomes").IsPlain);
-        Assert.Equal(["role", "title", "slaDays", "outcomes", "form"], task.Inputs.Select(x => x.Name));
+        Assert.Equal(["role", "title", "slaDays", "outcomes", "form", "agency", "shows"], task.Inputs.Select(x => x.Name));
     }
 }

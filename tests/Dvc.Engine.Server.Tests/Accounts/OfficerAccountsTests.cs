@@ -13,7 +13,7 @@ public sealed class OfficerAccountsTests(DvcServerFactory server) : IClassFixtur
     public async Task An_officer_created_by_the_agency_admin_sees_only_tasks_of_the_roles_given(string taskRole, bool seesReception)
     {
         var admin = server.CreateBrowserlessClient();
-        await DvcServerFactory.SignInAsync(admin, "lanhdao.hn-ubnd-xa@dvc.local", "CanBo@2026");
+        await DvcServerFactory.SignInAsync(admin, "lanhdao.hn-p-ba-dinh@dvc.local", "CanBo@2026");
         var email = $"canbo-{taskRole}-{Guid.NewGuid():N}@test.local";
         var (_, token) = await PageForms.GetAsync(admin, Page);
 
@@ -32,7 +32,7 @@ public sealed class OfficerAccountsTests(DvcServerFactory server) : IClassFixtur
     [Fact]
     public async Task A_plain_officer_cannot_manage_accounts()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var response = await officer.GetAsync(Page);
 

@@ -4,7 +4,10 @@ using Dvc.Engine.Server.Tests.Infrastructure;
 
 namespace Dvc.Engine.Server.Tests.Catalog;
 
-/// <summary>A dossier keeps the procedure version it was filed under, across a restart with changed definitions.</summary>
+/// <summary>
+/// A dossier keeps the procedure version it was filed under, and the agency it was filed with, across a restart with
+/// changed definitions.
+/// </summary>
 public sealed class PinnedVersionTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N"));
@@ -31,7 +34,7 @@ public sealed class PinnedVersionTests : IDisposable
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": \"1.0.0\"", "\"version\": \"2.0.0\"", StringComparison.Ordinal));
 
         using var after = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
-        var officer = await after.OfficerAsync("HN-UBND-XA");
+        var officer = await after.OfficerAsync("HN-P-BA-DINH");
         await Inbox.ApproveAllAsync(officer, code);
         var dossier = JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!;
         var document = await (await officer.GetAsync($"/api/v1/dossiers/{code}/result")).Content.ReadAsStringAsync();
@@ -43,6 +46,34 @@ public sealed class PinnedVersionTests : IDisposable
         Assert.DoesNotContain("MẪU MỚI 2026", document, StringComparison.Ordinal);
         Assert.Equal("2.0.0", current["summary"]!["version"]!.GetValue<string>());
         Assert.Equal(2, versions.Count);
+    }
+
+    [Fact]
+    public async Task A_dossier_in_flight_keeps_its_commune_after_the_units_are_reassigned()
+    {
+        string code;
+        using (var before = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions))
+        {
+            code = await Submissions.SubmitBirthRegistrationAsync(await before.NewCitizenAsync());
+        }
+
+        // A reorganisation is a data edit: Ngọc Hà's committee now serves the unit "Phường Ba Đình", and the other way round.
+        var file = Path.Combine(_definitions, "shared", "agencies.json");
+        var list = JsonNode.Parse(File.ReadAllText(file))!;
+        list["agencies"]!["HN-P-BA-DINH"]!["unit"]!["id"] = "ngoc-ha";
+        list["agencies"]!["HN-P-NGOC-HA"]!["unit"]!["id"] = "ba-dinh";
+        File.WriteAllText(file, list.ToJsonString());
+
+        using var after = new DvcServerFactory(Path.Combine(_folder, "data"), _definitions);
+        var officer = await after.OfficerAsync("HN-P-BA-DINH");
+        await Inbox.ApproveAllAsync(officer, code);
+        var filed = JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!;
+        var citizen = await after.NewCitizenAsync();
+        var fresh = await Submissions.SubmitBirthRegistrationAsync(citizen);
+
+        Assert.Equal("HN-P-BA-DINH", filed["agencyCode"]!.GetValue<string>());
+        Assert.True(filed["status"]!.GetValue<string>() is "Approved" or "Completed", filed["status"]!.GetValue<string>());
+        Assert.Equal("HN-P-NGOC-HA", JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{fresh}"))!["agencyCode"]!.GetValue<string>());
     }
 
     public void Dispose()

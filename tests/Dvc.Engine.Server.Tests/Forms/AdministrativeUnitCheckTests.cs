@@ -40,7 +40,7 @@ public sealed class AdministrativeUnitCheckTests(DvcServerFactory server) : ICla
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", "Ghi lại địa chỉ theo giấy tờ cũ.")).EnsureSuccessStatusCode();
         var data = Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json");
         data["applicant"]!["permanentAddress"] = new JsonObject

@@ -12,7 +12,7 @@ public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixtu
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "Accept")).EnsureSuccessStatusCode();
 
         var first = await DispatchAsync();
@@ -32,7 +32,7 @@ public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixtu
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", comment)).EnsureSuccessStatusCode();
 
         await DispatchAsync();

@@ -103,7 +103,7 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var citizenPage = await citizen.GetStringAsync($"/dossiers/{code}");
         var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
@@ -117,7 +117,7 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
 
         var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
 
@@ -128,7 +128,7 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     [Fact]
     public async Task An_officer_files_through_the_form_for_a_citizen_and_the_dossier_says_so()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var (html, token) = await PageForms.GetAsync(officer, Form);
         var fields = PageForms.FieldsOf(Submissions.TestCaseInput("HN-TP-001", "01-dung-han-mien-le-phi.json")).ToList();
         fields.Add(new("action", "submit"));

@@ -114,7 +114,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         const int dossiers = 6;
         var email = $"nodes-{Guid.NewGuid():N}@test.local";
         var citizen = await _nodeA.NewCitizenAsync(email);
-        var officer = await _nodeA.OfficerAsync("HN-UBND-XA");
+        var officer = await _nodeA.OfficerAsync("HN-P-BA-DINH");
         var codes = new List<string>();
         for (var i = 0; i < dossiers; i++)
         {

@@ -26,8 +26,9 @@ internal sealed class ProcedureJourney
         Procedure = procedure;
         var folder = Path.Combine(DvcServerFactory.RepositoryDefinitions(), "procedures", procedure);
         _case = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "tests", caseFile)))!.AsObject();
-        var agency = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "procedure.json")))!["agency"]!;
-        Agency = agency["$ref"] is { } reference ? reference.GetValue<string>().Split('/')[^1] : agency["code"]!.GetValue<string>();
+        // The agency the procedure itself chooses for this case (a commune's People's Committee from its unit field).
+        var compiled = new Core.Definitions.ProcedureCompiler().CompileFolder(folder).Procedure!;
+        Agency = compiled.Routing.Handling.Resolve(_case["input"]!.AsObject()).AgencyCode!;
         _attachments = attachments;
         Steps = [.. _case["steps"]!.AsArray().Select(s => new JourneyStep(s!["task"]!.GetValue<string>(), s["outcome"]!.GetValue<string>()))];
         ExpectedPath = _case["expect"]?["workflowPath"] is JsonArray path ? [.. path.Select(a => a!.GetValue<string>())] : [];
@@ -37,7 +38,7 @@ internal sealed class ProcedureJourney
 
     public string Procedure { get; }
 
-    /// <summary>The handling agency's code, whose seeded officer takes the tasks.</summary>
+    /// <summary>The handling agency's code for this case, whose seeded officer takes the tasks.</summary>
     public string Agency { get; }
 
     public IReadOnlyList<JourneyStep> Steps { get; }

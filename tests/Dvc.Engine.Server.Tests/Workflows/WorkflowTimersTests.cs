@@ -12,7 +12,7 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var task = await Inbox.OpenTaskAsync(officer, code);
         (await Inbox.CompleteAsync(officer, task!, "RequestSupplement", "Thiếu giấy chứng sinh.")).EnsureSuccessStatusCode();
 
@@ -23,7 +23,7 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         Assert.Equal(0, early);
         Assert.Equal(1, fired);
         // Six days later the sessions above have expired: look as a freshly signed-in officer.
-        Assert.Equal("Cancelled", await Inbox.StatusAsync(await server.OfficerAsync("HN-UBND-XA"), code));
+        Assert.Equal("Cancelled", await Inbox.StatusAsync(await server.OfficerAsync("HN-P-BA-DINH"), code));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         server.Clock.Advance(TimeSpan.FromDays(3));
         var first = await ApologiseAsync();
         var second = await ApologiseAsync();
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var timeline = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!["timeline"]!.AsArray();
         var task = await Inbox.OpenTaskAsync(officer, code);
         var overdueOnly = System.Text.Json.Nodes.JsonNode.Parse(await officer.GetStringAsync("/api/v1/tasks?overdue=true"))!.AsArray();

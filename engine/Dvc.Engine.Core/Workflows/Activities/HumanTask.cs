@@ -35,6 +35,18 @@ public sealed class HumanTask : ActivityBase
     [Input(IsPlain = true, UiHint = UiHints.Json, DisplayNameVi = "Biểu mẫu", Description = "JSON Schema of the officer's input.", Order = 5)]
     public JsonObject? Form { get; set; }
 
+    /// <summary>
+    /// Another agency that handles this step ("liên thông"): <c>{ "code": "HN-CA" }</c>, or the agency serving the unit
+    /// picked in a form field, <c>{ "unitField": "/previousCommune" }</c>. Absent: the dossier's handling agency.
+    /// The procedure compiler checks and resolves it; the activity only carries it.
+    /// </summary>
+    [Input(IsPlain = true, UiHint = UiHints.Json, DisplayNameVi = "Cơ quan xử lý (liên thông)", Description = "Another agency that handles this step: { \"code\" } or { \"unitField\" }; empty = the dossier's agency.", Order = 6)]
+    public JsonNode? Agency { get; set; }
+
+    /// <summary>What another agency's officers see of the dossier: <c>{ "fields": [pointers], "attachments": [ids] }</c>.</summary>
+    [Input(IsPlain = true, UiHint = UiHints.Json, DisplayNameVi = "Thông tin cơ quan liên thông được xem", Description = "Fields and attachments the other agency's officers see.", Order = 7)]
+    public JsonObject? Shows { get; set; }
+
     /// <summary>The resume payload: outcome, comment, data, officer.</summary>
     [Output(Description = "The officer's decision.")]
     public JsonObject? Result { get; set; }

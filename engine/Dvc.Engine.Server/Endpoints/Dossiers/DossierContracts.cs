@@ -22,7 +22,7 @@ public sealed record AttachmentDto(Guid Id, string AttachmentId, string FileName
 
 public sealed record RuleTraceDto(string Workflow, string Rule, bool Passed, string? Message);
 
-/// <summary>The owner's (or the agency's) view of a dossier.</summary>
+/// <summary>The owner's (or the agency's) view of a dossier; <c>agencyCode</c> is the handling agency chosen at submission.</summary>
 public sealed record DossierDto(
     string Code,
     string ProcedureCode,
@@ -39,7 +39,9 @@ public sealed record DossierDto(
     string? SupplementRequest,
     bool HasResult,
     int? Rating,
-    string? AssistedBy);
+    string? AssistedBy,
+    string AgencyCode,
+    TextDto AgencyName);
 
 /// <summary>The public view: status and progress only.</summary>
 public sealed record DossierProgressDto(string Code, TextDto ProcedureName, TextDto AgencyName, string Status, int Progress, DateTimeOffset SubmittedAt, DateOnly? DueOn, IReadOnlyList<TimelineEntryDto> Timeline);

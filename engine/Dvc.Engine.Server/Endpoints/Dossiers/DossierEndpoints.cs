@@ -175,5 +175,5 @@ internal static class DossierEndpoints
     internal static DossierDto ToDto(DossierView d) => new(
         d.Code, d.ProcedureCode, d.ProcedureVersion, CatalogEndpoints.ToDto(d.ProcedureName), d.Status, d.SubmittedAt, d.DueOn, d.Fee,
         d.Data, [.. d.Attachments.Select(ToDto)], [.. d.Timeline.Select(ToDto)], [.. d.Rules.Select(r => new RuleTraceDto(r.Workflow, r.Rule, r.Passed, r.Message))],
-        d.SupplementRequest, d.HasResult, d.Rating, d.AssistedBy);
+        d.SupplementRequest, d.HasResult, d.Rating, d.AssistedBy, d.AgencyCode, CatalogEndpoints.ToDto(d.AgencyName));
 }

@@ -18,7 +18,8 @@ internal static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status (Open, Claimed, Completed), due date.");
-        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier (for another agency's step: only the fields and attachments it shows).").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Attachment).WithName("DownloadTaskAttachment").WithSummary("Download a file of the task's dossier that the step shows.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}/claim", Unclaim).WithName("UnclaimTask").WithSummary("Give a claimed task back to the agency's queue.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteTask").WithSummary("Complete a task with an outcome; the workflow continues.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -42,6 +43,11 @@ internal static class TaskEndpoints
     private static async Task<Results<Ok<TaskDetailDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
         await inbox.FindAsync(id, Viewer.From(user), ct) is { } found
             ? TypedResults.Ok(new TaskDetailDto(ToDto(found.Task), DossierEndpoints.ToDto(found.Dossier)))
+            : ApiProblems.NotFound(text);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Attachment(Guid id, Guid attachmentId, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
+        await inbox.GetAttachmentAsync(id, attachmentId, Viewer.From(user), ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
             : ApiProblems.NotFound(text);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Claim(Guid id, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>

@@ -13,7 +13,7 @@ namespace Dvc.Engine.Server.Pages.Admin;
 /// The processing roles offered are those the agency's procedures declare.
 /// </summary>
 [Authorize(Policy = DvcPolicies.AgencyAdmin)]
-internal sealed class OfficersModel(AccountService accounts, ProcedureCatalog catalog, PortalText text) : PageModel
+internal sealed class OfficersModel(AccountService accounts, ProcedureCatalog catalog, Agencies.AgencyCatalog agencies, PortalText text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Agency { get; set; }
@@ -37,7 +37,7 @@ internal sealed class OfficersModel(AccountService accounts, ProcedureCatalog ca
     public async Task<IActionResult> OnPostAsync(string? email, string? fullName, string? password, string? role, string[]? taskRoles)
     {
         await LoadAsync();
-        if (Agency is null)
+        if (Agency is null || (!agencies.Directory.IsEmpty && agencies.Find(Agency) is null or { IsGroup: true }))
         {
             Errors = [text["admin.agencyRequired"]];
             return Page();
@@ -65,10 +65,10 @@ internal sealed class OfficersModel(AccountService accounts, ProcedureCatalog ca
     private async Task LoadAsync()
     {
         var viewer = Viewer.From(User);
-        Agencies = catalog.Agencies();
+        Agencies = [.. agencies.Handling(Core.Calendar.WorkingCalendar.ToLocalDate(clock.GetUtcNow())).Select(a => (a.Code, new LocalizedString(a.Name.Vi, a.Name.En)))];
         Agency = viewer.IsSystemAdmin ? Agency ?? (Agencies.Count > 0 ? Agencies[0].Code : null) : viewer.AgencyCode;
         Staff = Agency is null ? [] : await accounts.ListStaffAsync(Agency);
-        Roles = [.. catalog.Search(new CatalogQuery(Agency: Agency))
+        Roles = [.. (Agency is null ? [] : catalog.Reaching(Agency))
             .Select(s => catalog.Find(s.Code))
             .OfType<ProcedureInfo>()
             .SelectMany(p => p.Roles)

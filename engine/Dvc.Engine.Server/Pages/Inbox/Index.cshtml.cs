@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dvc.Engine.Server.Pages.Inbox;
 
 [Authorize(Policy = DvcPolicies.Staff)]
-internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : PageModel
+internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agencies.AgencyCatalog agencies) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Procedure { get; set; }
@@ -32,8 +32,8 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog) : Pa
     public async Task OnGetAsync(CancellationToken ct)
     {
         var viewer = Viewer.From(User);
-        AgencyCode = viewer.AgencyCode is { } code ? catalog.Agencies().FirstOrDefault(a => a.Code == code).Name?.Current ?? code : null;
-        Procedures = [.. catalog.Search(new CatalogQuery()).Where(p => viewer.WorksFor(p.AgencyCode))];
+        AgencyCode = viewer.AgencyCode is { } code ? agencies.Name(code).Current : null;
+        Procedures = viewer.IsSystemAdmin ? catalog.Search(new CatalogQuery()) : viewer.AgencyCode is { } agency ? catalog.Reaching(agency) : [];
         DateOnly? due = DateOnly.TryParseExact(DueBefore, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue), ct);
     }

@@ -21,9 +21,15 @@ internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : Pag
 
     public string? Message { get; private set; }
 
+    /// <summary>The handling agency when the viewer works for another one (a hand-over step), else null.</summary>
+    public LocalizedString? HandOverFrom { get; private set; }
+
     public string? ViewerId => Viewer.From(User).UserId;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachment, CancellationToken ct) =>
+        await inbox.GetAttachmentAsync(id, attachment, Viewer.From(User), ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) =>
         RespondAsync(id, inbox.ClaimAsync(id, Viewer.From(User), ct), ct);
@@ -61,6 +67,7 @@ internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : Pag
         }
 
         (Task, Dossier) = found;
+        HandOverFrom = Viewer.From(User).WorksFor(Dossier.AgencyCode) ? null : Dossier.AgencyName;
         Layout = catalog.Find(Dossier.ProcedureCode, Dossier.ProcedureVersion)?.Form;
         return true;
     }

@@ -16,7 +16,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         var submitted = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
         var receipt = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!;
         var code = receipt["code"]!.GetValue<string>();
-        var officer = await server.OfficerAsync("HN-SGTVT");
+        var officer = await server.OfficerAsync("HN-CATP-CSGT");
 
         var reception = await Inbox.OpenTaskAsync(officer, code);
         (await Inbox.CompleteAsync(officer, reception!, "Accept")).EnsureSuccessStatusCode();
@@ -47,7 +47,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
     [Fact]
     public async Task An_officer_can_file_for_a_citizen_who_then_owns_the_dossier()
     {
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         var email = $"nho-nop-ho-{Guid.NewGuid():N}@test.local";
         var request = new
         {
@@ -62,7 +62,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         var dossier = JsonNode.Parse(await officer.GetStringAsync($"/api/v1/dossiers/{code}"))!;
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("Cán bộ Ủy ban nhân dân phường, xã (Tư pháp – Hộ tịch)", dossier["assistedBy"]!.GetValue<string>());
+        Assert.Equal("Cán bộ Ủy ban nhân dân phường Ba Đình", dossier["assistedBy"]!.GetValue<string>());
         Assert.Equal(code, Assert.Single(await ApplicantDossiersAsync(email))!["code"]!.GetValue<string>());
     }
 
@@ -73,7 +73,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         var before = await TotalsAsync();
         var resolved = await Submissions.SubmitBirthRegistrationAsync(citizen);
         await Submissions.SubmitBirthRegistrationAsync(citizen);
-        await Inbox.ApproveAllAsync(await server.OfficerAsync("HN-UBND-XA"), resolved);
+        await Inbox.ApproveAllAsync(await server.OfficerAsync("HN-P-BA-DINH"), resolved);
 
         var after = await TotalsAsync();
 
@@ -87,11 +87,11 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        await Inbox.ApproveAllAsync(await server.OfficerAsync("HN-UBND-XA"), code);
+        await Inbox.ApproveAllAsync(await server.OfficerAsync("HN-P-BA-DINH"), code);
         (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/ratings", new { rating = 4, feedback = "Tốt" })).EnsureSuccessStatusCode();
 
         var report = JsonNode.Parse(await server.CreateBrowserlessClient().GetStringAsync("/api/v1/statistics"))!;
-        var agency = report["byAgency"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == "HN-UBND-XA")!;
+        var agency = report["byAgency"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == "HN-P-BA-DINH")!;
 
         Assert.True(agency["ratings"]!.GetValue<int>() >= 1);
         Assert.InRange(agency["averageRating"]!.GetValue<decimal>(), 1m, 5m);

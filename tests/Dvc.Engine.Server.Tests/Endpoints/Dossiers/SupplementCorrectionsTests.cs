@@ -13,7 +13,7 @@ public sealed class SupplementCorrectionsTests(DvcServerFactory server) : IClass
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", "Ghi lại số điện thoại.")).EnsureSuccessStatusCode();
 
         var response = await citizen.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new
@@ -34,7 +34,7 @@ public sealed class SupplementCorrectionsTests(DvcServerFactory server) : IClass
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
-        var officer = await server.OfficerAsync("HN-UBND-XA");
+        var officer = await server.OfficerAsync("HN-P-BA-DINH");
         (await Inbox.CompleteAsync(officer, (await Inbox.OpenTaskAsync(officer, code))!, "RequestSupplement", "Ghi lại số điện thoại.")).EnsureSuccessStatusCode();
         var before = JsonNode.Parse(await citizen.GetStringAsync($"/api/v1/dossiers/{code}"))!["data"]!.ToJsonString();
 
