@@ -14,10 +14,10 @@ public sealed class ProcedureDraftStore(DvcDbContext db, TimeProvider time)
             .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, d.FilesJson, d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy, d.PublishedRevision))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Every draft (of one agency when <paramref name="agencyCode"/> is given), without their files.</summary>
-    public async Task<IReadOnlyList<ProcedureDraftRecord>> ListAsync(string? agencyCode, CancellationToken cancellationToken) =>
+    /// <summary>Every draft (of the given agencies when <paramref name="agencyCodes"/> is not null), without their files.</summary>
+    public async Task<IReadOnlyList<ProcedureDraftRecord>> ListAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken) =>
         await db.ProcedureDrafts.AsNoTracking()
-            .Where(d => agencyCode == null || d.AgencyCode == agencyCode)
+            .Where(d => agencyCodes == null || agencyCodes.Contains(d.AgencyCode))
             .OrderBy(d => d.ProcedureCode)
             .Select(d => new ProcedureDraftRecord(d.Id, d.ProcedureCode, d.AgencyCode, d.Name, "", d.Revision, d.BaseVersionId, d.ErrorCount, d.UpdatedAt, d.UpdatedBy, d.PublishedRevision))
             .ToListAsync(cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class DesignerDrafts(IServiceScopeFactory scopes, ProcedureCatal
     public async Task<IReadOnlyList<CatalogEntry>> ListAsync(DesignerUser user, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var drafts = await scope.ServiceProvider.GetRequiredService<ProcedureDraftStore>().ListAsync(user.IsSystemAdmin ? null : user.AgencyCode, cancellationToken);
+        var drafts = await scope.ServiceProvider.GetRequiredService<ProcedureDraftStore>().ListAsync(user.IsSystemAdmin ? null : [.. user.Scope], cancellationToken);
         var byCode = drafts.ToDictionary(d => d.ProcedureCode, StringComparer.OrdinalIgnoreCase);
         var entries = new List<CatalogEntry>();
         foreach (var p in catalog.Search(new CatalogQuery()).Where(p => user.MayEdit(p.AgencyCode)))
@@ -56,10 +56,11 @@ internal sealed class DesignerDrafts(IServiceScopeFactory scopes, ProcedureCatal
             .Where(a => a.Value is JsonObject)
             .Select(a => new AgencyChoice(a.Key, a.Value!["name"]?["vi"]?.ToString() ?? a.Key, a.Value!["name"]?["en"]?.ToString() ?? ""))
             .ToList();
-        IReadOnlyList<AgencyChoice> allowed = user.IsSystemAdmin
+        // The admin's own agency first: a new procedure is theirs unless they pick one below it.
+        List<AgencyChoice> allowed = user.IsSystemAdmin
             ? agencies
-            : [agencies.FirstOrDefault(a => user.MayEdit(a.Code)) ?? new AgencyChoice(user.AgencyCode!, user.AgencyCode!, user.AgencyCode!)];
-        return Task.FromResult(allowed);
+            : [.. agencies.Where(a => user.MayEdit(a.Code)).OrderBy(a => !string.Equals(a.Code, user.AgencyCode, StringComparison.OrdinalIgnoreCase))];
+        return Task.FromResult<IReadOnlyList<AgencyChoice>>(allowed.Count > 0 ? allowed : [new AgencyChoice(user.AgencyCode!, user.AgencyCode!, user.AgencyCode!)]);
     }
 
     public async Task<DraftOpen> OpenAsync(DesignerUser user, string code, CancellationToken cancellationToken)
