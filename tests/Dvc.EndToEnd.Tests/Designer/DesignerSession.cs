@@ -65,6 +65,7 @@ internal sealed class DesignerSession(IPage page)
 
     public async Task AddFieldAsync(string kind, string labelVi, string labelEn)
     {
+        Step($"add the field “{labelVi}”");
         await Page.SelectOptionAsync("#add-kind", new SelectOptionValue { Label = kind });
         await Page.FillAsync("#add-label-vi", labelVi);
         await Page.FillAsync("#add-label-en", labelEn);
@@ -75,6 +76,42 @@ internal sealed class DesignerSession(IPage page)
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, $"designer-{name}.png"), FullPage = true });
 
     private readonly Lock _frames = new();
+    private string _step = "load";
+    private (int Size, string Step) _largest;
+    private readonly Dictionary<string, int> _byStep = [];
+
+    /// <summary>Names what the page does next, so the largest circuit message can say where it came from.</summary>
+    public void Step(string name)
+    {
+        lock (_frames)
+        {
+            _step = name;
+        }
+    }
+
+    /// <summary>The largest message so far and the step that sent it, e.g. "31 022 bytes (open the rules tab)".</summary>
+    public string LargestFrameWhere
+    {
+        get
+        {
+            lock (_frames)
+            {
+                return $"{_largest.Size} bytes ({_largest.Step})";
+            }
+        }
+    }
+
+    /// <summary>The largest message of each step, for the test output.</summary>
+    public string LargestByStep
+    {
+        get
+        {
+            lock (_frames)
+            {
+                return string.Join("; ", _byStep.OrderByDescending(s => s.Value).Select(s => $"{s.Key}: {s.Value}"));
+            }
+        }
+    }
 
     /// <summary>Forgets the frames so far (the page load), to measure what editing sends.</summary>
     public void ResetFrames()
@@ -83,6 +120,8 @@ internal sealed class DesignerSession(IPage page)
         {
             Frames = 0;
             LargestFrame = 0;
+            _largest = (0, _step);
+            _byStep.Clear();
         }
     }
 
@@ -93,6 +132,11 @@ internal sealed class DesignerSession(IPage page)
         {
             Frames++;
             LargestFrame = Math.Max(LargestFrame, size);
+            _byStep[_step] = Math.Max(_byStep.GetValueOrDefault(_step), size);
+            if (size > _largest.Size)
+            {
+                _largest = (size, _step);
+            }
         }
     }
 }
