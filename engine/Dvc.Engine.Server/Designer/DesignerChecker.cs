@@ -42,14 +42,14 @@ internal sealed class DesignerChecker(DraftWorkspace workspace) : IProcedureChec
         }
 
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
-        var validation = procedure.ValidateSubmission(input, culture);
+        var validation = procedure.ValidateSubmission(input, culture, submittedOn);
         var (eligibility, fee, checklist, trace) = procedure.Decide(input, submittedOn);
         var rules = trace.Rules.Select(r => new RuleOutcome(
             r.Workflow,
             r.Rule,
             r.Success,
             [.. r.Inputs.Select(i => (i.Key, ProcedureFiles.WriteCompact(i.Value)))],
-            procedure.DescribeRule(r.Workflow, r.Rule)?.Get(culture),
+            procedure.RuleTitle(r.Workflow, r.Rule)?.Get(culture),
             fee.Lines.FirstOrDefault(l => l.Rule == r.Rule)?.Amount,
             r.Error)).ToList();
         return Task.FromResult(new TryResult(
