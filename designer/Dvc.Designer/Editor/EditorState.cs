@@ -76,6 +76,12 @@ public sealed class EditorState(DesignerSession session, IProcedureDrafts drafts
 
         Shared = new SharedFragments(await drafts.SharedFragmentsAsync(cancellationToken));
         Apply(draft);
+        if (Jurisdiction.Ensure(Doc, Form, Shared))
+        {
+            await ChangedAsync();
+            return DraftAccess.Ok;
+        }
+
         await CheckAsync(cancellationToken);
         return DraftAccess.Ok;
     }
@@ -83,6 +89,7 @@ public sealed class EditorState(DesignerSession session, IProcedureDrafts drafts
     /// <summary>After a builder changed the JSON trees: write them back, check, save.</summary>
     public async Task ChangedAsync()
     {
+        Jurisdiction.Ensure(Doc, Form, Shared);
         Doc.Commit();
         await CheckAsync();
         Notify();
