@@ -12,8 +12,12 @@ public interface IProcedureChecker
 {
     Task<CheckResult> CheckAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken);
 
-    /// <summary>Validates and decides <paramref name="input"/> as of <paramref name="submittedOn"/>, with each rule's trace.</summary>
-    Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, CancellationToken cancellationToken);
+    /// <summary>
+    /// Validates and decides <paramref name="input"/> as of <paramref name="submittedOn"/>, with each rule's trace, in
+    /// <paramref name="culture"/> ("vi" or "en"): messages, rule titles, the fields read by their labels and their values
+    /// as the portal writes them.
+    /// </summary>
+    Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, string culture, CancellationToken cancellationToken);
 
     /// <summary>Runs every test case of the draft (tests/*.json).</summary>
     Task<IReadOnlyList<TestOutcome>> RunTestsAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken);
@@ -28,11 +32,12 @@ public sealed record CheckResult(IReadOnlyList<Diagnostic> Diagnostics, string? 
     public int Errors => Diagnostics.Count(d => d.IsError);
 }
 
+/// <summary>A rule's result; <see cref="Read"/> names each field by its label ("Con chung (1) › Họ tên") with its value as shown.</summary>
 public sealed record RuleOutcome(string Workflow, string Rule, bool Passed, IReadOnlyList<(string Field, string Value)> Read, string? Text, long? Amount, string? Error);
 
 public sealed record TryResult(
     bool Compiled,
-    IReadOnlyList<(string Pointer, string Message)> ValidationErrors,
+    IReadOnlyList<(string Pointer, string Field, string Message)> ValidationErrors,
     bool Eligible,
     IReadOnlyList<RuleOutcome> Rules,
     long FeeTotal,

@@ -9,6 +9,8 @@ using Dvc.Designer.Drafts;
 using Dvc.Designer.Problems;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Definitions.Testing;
+using Dvc.Engine.Server.Forms;
+using Dvc.Engine.Server.Localization;
 
 namespace Dvc.Engine.Server.Designer;
 
@@ -16,7 +18,7 @@ namespace Dvc.Engine.Server.Designer;
 /// Compiles drafts for the problems panel, the preview, the tester and the test runner. A compiled draft is kept by
 /// the hash of its files for a while (bounded), so the preview page and the tester reuse the check the edit just ran.
 /// </summary>
-internal sealed class DesignerChecker(DraftWorkspace workspace) : IProcedureChecker
+internal sealed class DesignerChecker(DraftWorkspace workspace, PortalText text) : IProcedureChecker
 {
     private const int Kept = 64;
     private readonly ConcurrentDictionary<string, (ProcedureCompilation Compilation, long At)> _compiled = new(StringComparer.Ordinal);
@@ -33,34 +35,45 @@ internal sealed class DesignerChecker(DraftWorkspace workspace) : IProcedureChec
         return Task.FromResult(new CheckResult(compilation.Diagnostics, compilation.Procedure is null ? null : key, watch.Elapsed));
     }
 
-    public Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, CancellationToken cancellationToken)
+    public Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, string culture, CancellationToken cancellationToken)
     {
         var (_, compilation) = Compile(code, files);
         if (!Allowed(user, files) || compilation.Procedure is not { } procedure)
         {
-            return Task.FromResult(new TryResult(false, [], false, [], 0, [], [], string.Join("; ", compilation.Diagnostics.Where(d => d.IsError).Take(3).Select(d => d.Message))));
+            return Task.FromResult(new TryResult(false, [], false, [], 0, [], [], null));
         }
 
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
-        var validation = procedure.ValidateSubmission(input, culture, submittedOn);
-        var (eligibility, fee, checklist, trace) = procedure.Decide(input, submittedOn);
-        var rules = trace.Rules.Select(r => new RuleOutcome(
-            r.Workflow,
-            r.Rule,
-            r.Success,
-            [.. r.Inputs.Select(i => (i.Key, ProcedureFiles.WriteCompact(i.Value)))],
-            procedure.RuleTitle(r.Workflow, r.Rule)?.Get(culture),
-            fee.Lines.FirstOrDefault(l => l.Rule == r.Rule)?.Amount,
-            r.Error)).ToList();
-        return Task.FromResult(new TryResult(
-            true,
-            [.. validation.Errors.Select(e => (e.Pointer, e.Text(culture)))],
-            eligibility.Eligible,
-            rules,
-            fee.Total,
-            [.. fee.Lines.Select(l => (l.Label.Get(culture), l.Amount))],
-            [.. checklist.Items.Select(i => i.Attachment.Name.Get(culture))],
-            fee.Errors.Count > 0 ? string.Join("; ", fee.Errors.Select(e => e.Reason.Get(culture))) : null));
+        // The labels, values and messages below read the UI culture; the designer's language is the circuit's choice,
+        // not the thread's, so it is set here for this synchronous call and put back after.
+        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture == "en" ? "en" : "vi");
+        try
+        {
+            culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            var validation = procedure.ValidateSubmission(input, culture, submittedOn);
+            var (eligibility, fee, checklist, trace) = procedure.Decide(input, submittedOn);
+            var rules = trace.Rules.Select(r => new RuleOutcome(
+                r.Workflow,
+                r.Rule,
+                r.Success,
+                [.. r.Inputs.Select(i => (FormValueText.Label(procedure.Form, i.Key), FormValueText.Format(procedure.Form, i.Key, i.Value, text)))],
+                procedure.RuleTitle(r.Workflow, r.Rule)?.Get(culture),
+                fee.Lines.FirstOrDefault(l => l.Rule == r.Rule)?.Amount,
+                r.Error)).ToList();
+            return Task.FromResult(new TryResult(
+                true,
+                [.. validation.Errors.Select(e => (e.Pointer, FormValueText.Label(procedure.Form, e.Pointer), e.Text(culture)))],
+                eligibility.Eligible,
+                rules,
+                fee.Total,
+                [.. fee.Lines.Select(l => (l.Label.Get(culture), l.Amount))],
+                [.. checklist.Items.Select(i => i.Attachment.Name.Get(culture))],
+                fee.Errors.Count > 0 ? string.Join("; ", fee.Errors.Select(e => e.Reason.Get(culture))) : null));
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
+        }
     }
 
     public Task<IReadOnlyList<TestOutcome>> RunTestsAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal sealed class InMemoryDesigner : IProcedureDrafts, IProcedureChecker
     public Task<CheckResult> CheckAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken) =>
         Task.FromResult(new CheckResult([.. Diagnostics], Diagnostics.Any(d => d.IsError) ? null : "key", TimeSpan.FromMilliseconds(1)));
 
-    public Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, CancellationToken cancellationToken) =>
+    public Task<TryResult> TryAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, JsonObject input, DateOnly submittedOn, string culture, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
     public Task<IReadOnlyList<TestOutcome>> RunTestsAsync(DesignerUser user, string code, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken) =>
