@@ -11,7 +11,7 @@ namespace Dvc.Engine.Server.Designer;
 
 /// <summary>
 /// Publishing from the designer, in one place so the catalog's reload mechanism can replace the last step: check the
-/// stored draft with a private compiler, run its tests, compile it with the catalog's compiler, store an immutable
+/// stored draft with a private compiler (the one the editor's checks use), run its tests, compile it with the catalog's compiler, store an immutable
 /// version with the note, serve it at once. Refused (nothing stored) while errors or failing tests remain.
 /// </summary>
 internal sealed class DesignerPublisher(
@@ -19,6 +19,7 @@ internal sealed class DesignerPublisher(
     ProcedureCatalog catalog,
     ProcedureCompiler compiler,
     DraftWorkspace workspace,
+    DesignerChecker checker,
     DesignerDrafts drafts) : IProcedurePublisher
 {
     public async Task<IReadOnlyList<VersionEntry>> VersionsAsync(DesignerUser user, string code, CancellationToken cancellationToken)
@@ -90,8 +91,9 @@ internal sealed class DesignerPublisher(
             }
         }
 
-        // Checked and tested with a private compiler first, so a refused publish leaves nothing in the catalog's rules engine.
-        var check = workspace.Check(draft.ProcedureCode, files);
+        // Checked and tested with a private compiler first, so a refused publish leaves nothing in the catalog's rules engine;
+        // the editor has usually just checked these very files, so the checker's compilation is reused.
+        var (_, check) = checker.Compile(draft.ProcedureCode, files);
         if (check.Procedure is not { } candidate)
         {
             return Result(PublishStatus.Refused, errors: [.. check.Diagnostics.Where(d => d.IsError).Take(20).Select(d => d.ToString())]);
