@@ -18,7 +18,7 @@ namespace Dvc.Engine.Server.Designer;
 /// Compiles drafts for the problems panel, the preview, the tester and the test runner. A compiled draft is kept by
 /// the hash of its files for a while (bounded), so the preview page and the tester reuse the check the edit just ran.
 /// </summary>
-internal sealed class DesignerChecker(DraftWorkspace workspace, PortalText text) : IProcedureChecker
+internal sealed class DesignerChecker(DraftWorkspace workspace, FormSchemaReader forms, PortalText text) : IProcedureChecker
 {
     private const int Kept = 64;
     private readonly ConcurrentDictionary<string, (ProcedureCompilation Compilation, long At)> _compiled = new(StringComparer.Ordinal);
@@ -50,19 +50,20 @@ internal sealed class DesignerChecker(DraftWorkspace workspace, PortalText text)
         try
         {
             culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            var layout = forms.Read(procedure.Form.Schema);
             var validation = procedure.ValidateSubmission(input, culture, submittedOn);
             var (eligibility, fee, checklist, trace) = procedure.Decide(input, submittedOn);
             var rules = trace.Rules.Select(r => new RuleOutcome(
                 r.Workflow,
                 r.Rule,
                 r.Success,
-                [.. r.Inputs.Select(i => (FormValueText.Label(procedure.Form, i.Key), FormValueText.Format(procedure.Form, i.Key, i.Value, text)))],
+                [.. r.Inputs.Select(i => (FormValueText.Label(layout, i.Key), FormValueText.Format(layout, i.Key, i.Value, text)))],
                 procedure.RuleTitle(r.Workflow, r.Rule)?.Get(culture),
                 fee.Lines.FirstOrDefault(l => l.Rule == r.Rule)?.Amount,
                 r.Error)).ToList();
             return Task.FromResult(new TryResult(
                 true,
-                [.. validation.Errors.Select(e => (e.Pointer, FormValueText.Label(procedure.Form, e.Pointer), e.Text(culture)))],
+                [.. validation.Errors.Select(e => (e.Pointer, FormValueText.Label(layout, e.Pointer), e.Text(culture)))],
                 eligibility.Eligible,
                 rules,
                 fee.Total,
