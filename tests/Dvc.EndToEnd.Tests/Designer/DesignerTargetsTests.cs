@@ -20,7 +20,7 @@ public sealed class DesignerTargetsTests(PortalFixture portal, ITestOutputHelper
     [Fact]
     public async Task A_40_field_20_rule_procedure_is_measured_against_the_designer_targets()
     {
-        var admin = await DesignerSession.OpenAsync(portal.Browser.Browser, portal.Server.Address, "lanhdao.hn-ubnd-xa@dvc.local", "CanBo@2026");
+        var admin = await DesignerSession.OpenAsync(portal.Browser.Browser, portal.Server.Address, "lanhdao.hn-stp@dvc.local", "CanBo@2026");
         var page = admin.Page;
 
         // Start from the scaffold, export it, grow it to 40 fields and 20 rules, import it under a new code.
@@ -97,7 +97,7 @@ public sealed class DesignerTargetsTests(PortalFixture portal, ITestOutputHelper
         var serverPublish = await page.Locator("#publish-result").TextContentAsync();
 
         // The same pages on a phone.
-        var phone = await DesignerSession.OpenAsync(portal.Browser.Browser, portal.Server.Address, "lanhdao.hn-ubnd-xa@dvc.local", "CanBo@2026", 390, 844);
+        var phone = await DesignerSession.OpenAsync(portal.Browser.Browser, portal.Server.Address, "lanhdao.hn-stp@dvc.local", "CanBo@2026", 390, 844);
         await Assertions.Expect(phone.Page.Locator("#catalog-table")).ToBeVisibleAsync();
         await phone.ScreenshotAsync("catalog-390");
         await phone.Page.GotoAsync("/designer/procedures/HN-TP-092");
