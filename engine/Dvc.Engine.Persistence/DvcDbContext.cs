@@ -35,6 +35,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
+    public DbSet<ProcedureDraft> ProcedureDrafts => Set<ProcedureDraft>();
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
 
     public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
@@ -100,6 +102,7 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         builder.ApplyConfiguration(new DvcUserConfiguration());
         builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new ProcedureVersionConfiguration());
+        builder.ApplyConfiguration(new ProcedureDraftConfiguration());
         builder.ApplyConfiguration(new DossierConfiguration());
         builder.ApplyConfiguration(new DossierAttachmentConfiguration());
         builder.ApplyConfiguration(new DossierEventConfiguration());

@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AgencyStore>();
         services.AddScoped<ProcedureVersionStore>();
+        services.AddScoped<ProcedureDraftStore>();
         services.AddScoped<DossierStore>();
         services.AddScoped<WorkflowStore>();
         services.AddScoped<TaskStore>();

@@ -4,6 +4,7 @@ using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Catalog;
+using Dvc.Engine.Server.Designer;
 using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Server.Endpoints;
 using Dvc.Engine.Server.Errors;
@@ -90,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();
         services.AddScoped<DemoAccounts>();
+        services.AddDesignerHost();
         return builder;
     }
 
@@ -123,6 +125,7 @@ public static class ServiceCollectionExtensions
         app.MapCultureSwitch();
         app.MapDvcEndpoints();
         app.MapRazorPages();
+        app.MapDesigner();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Dvc.Engine.Core.Definitions;
 using System.CommandLine;
 using System.Text.RegularExpressions;
 

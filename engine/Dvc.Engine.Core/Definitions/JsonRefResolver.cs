@@ -153,7 +153,7 @@ internal sealed class JsonRefResolver(CatalogFiles files)
             var siblingSource = JsonPointer.Append(source, siblingKey);
             var siblingTarget = JsonPointer.Append(target, siblingKey);
             state.Map.AddBoundary(siblingTarget, file, siblingSource);
-            Merge(resolvedObject, siblingKey, Resolve(siblingValue, file, siblingSource, siblingTarget, state));
+            RefOverride.Merge(resolvedObject, siblingKey, Resolve(siblingValue, file, siblingSource, siblingTarget, state));
         }
 
         return resolvedObject;
@@ -174,23 +174,6 @@ internal sealed class JsonRefResolver(CatalogFiles files)
 
     /// <summary>False when a procedure folder is compiled on its own, outside any catalog (its own folder is the root).</summary>
     private bool InCatalog => Directory.Exists(Path.Combine(files.Root, ProcedureCompiler.ProceduresFolder));
-
-    /// <summary>Objects merge key by key (so a form can change only <c>x-ui.label</c>); anything else replaces.</summary>
-    private static void Merge(JsonObject into, string key, JsonNode? value)
-    {
-        if (into[key] is JsonObject existing && value is JsonObject overrides)
-        {
-            foreach (var (childKey, childValue) in overrides.ToList())
-            {
-                overrides.Remove(childKey);
-                Merge(existing, childKey, childValue);
-            }
-
-            return;
-        }
-
-        into[key] = value;
-    }
 
     private SourceLocation Locate(string file, string pointer)
     {

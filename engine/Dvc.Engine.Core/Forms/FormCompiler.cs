@@ -13,7 +13,7 @@ internal sealed class FormCompiler
 {
     internal static readonly HashSet<string> Widgets = new(StringComparer.Ordinal)
     {
-        "text", "textarea", "number", "date", "select", "radio", "checkbox", "citizen-id", "phone", "email", "district", "ward", "group", "repeat", "province", "commune", "hidden",
+        "text", "textarea", "number", "money", "date", "select", "radio", "checkbox", "citizen-id", "phone", "email", "district", "ward", "group", "repeat", "province", "commune", "hidden",
     };
 
     internal static readonly HashSet<string> ErrorKeywords = new(StringComparer.Ordinal)

@@ -29,5 +29,8 @@ public sealed class ProcedureVersion : IVersioned
 
     public string? PublishedBy { get; set; }
 
+    /// <summary>What the publisher wrote about this publication (shown in the version history); null for imports.</summary>
+    public string? Note { get; set; }
+
     public long Version { get; set; }
 }

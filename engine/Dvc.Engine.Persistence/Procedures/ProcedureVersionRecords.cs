@@ -1,7 +1,7 @@
 namespace Dvc.Engine.Persistence.Procedures;
 
 /// <summary>What to import: <paramref name="BundleJson"/> should be the canonical bundle (same content, same bytes), its SHA-256 is the identity.</summary>
-public sealed record ProcedureImport(string ProcedureCode, string AuthorVersion, string BundleJson, string ImportedBy, bool Publish = true);
+public sealed record ProcedureImport(string ProcedureCode, string AuthorVersion, string BundleJson, string ImportedBy, bool Publish = true, string? Note = null);
 
 /// <summary>A version without its bundle, for listings.</summary>
 public sealed record ProcedureVersionSummary(
@@ -12,7 +12,8 @@ public sealed record ProcedureVersionSummary(
     ProcedureVersionStatus Status,
     DateTimeOffset ImportedAt,
     DateTimeOffset? PublishedAt,
-    string? PublishedBy);
+    string? PublishedBy,
+    string? Note = null);
 
 /// <summary>A version with its bundle.</summary>
 public sealed record ProcedureVersionRecord(

@@ -43,6 +43,7 @@ public sealed class ProcedureVersionStore(DvcDbContext db, TimeProvider time)
             ImportedBy = import.ImportedBy,
             PublishedAt = import.Publish ? now : null,
             PublishedBy = import.Publish ? import.ImportedBy : null,
+            Note = import.Note,
             Version = 1,
         };
         db.ProcedureVersions.Add(version);
@@ -85,6 +86,25 @@ public sealed class ProcedureVersionStore(DvcDbContext db, TimeProvider time)
         return rows == 1;
     }
 
+    /// <summary>
+    /// Makes an existing version the current one again (a rollback): its content stays as it is, only the publication
+    /// columns move, so the newest <see cref="ProcedureVersion.PublishedAt"/> wins. False when the version does not exist.
+    /// </summary>
+    public async Task<bool> RepublishAsync(Guid versionId, string publishedBy, string? note, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await db.ProcedureVersions
+            .Where(v => v.Id == versionId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(v => v.Status, ProcedureVersionStatus.Published)
+                    .SetProperty(v => v.PublishedAt, now)
+                    .SetProperty(v => v.PublishedBy, publishedBy)
+                    .SetProperty(v => v.Note, note)
+                    .SetProperty(v => v.Version, v => v.Version + 1),
+                cancellationToken);
+        return rows == 1;
+    }
+
     /// <summary>Retires a published version: new dossiers no longer use it, pinned ones keep running on it.</summary>
     public async Task<bool> RetireAsync(Guid versionId, CancellationToken cancellationToken)
     {
@@ -119,7 +139,7 @@ public sealed class ProcedureVersionStore(DvcDbContext db, TimeProvider time)
                     && o.Status == ProcedureVersionStatus.Published
                     && (o.PublishedAt > v.PublishedAt || (o.PublishedAt == v.PublishedAt && o.ImportedAt > v.ImportedAt))))
             .OrderBy(v => v.ProcedureCode)
-            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy))
+            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy, v.Note))
             .ToListAsync(cancellationToken);
 
     /// <summary>Every version of a procedure, newest import first.</summary>
@@ -127,7 +147,7 @@ public sealed class ProcedureVersionStore(DvcDbContext db, TimeProvider time)
         await db.ProcedureVersions.AsNoTracking()
             .Where(v => v.ProcedureCode == procedureCode)
             .OrderByDescending(v => v.ImportedAt)
-            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy))
+            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy, v.Note))
             .ToListAsync(cancellationToken);
 
     /// <summary>How many unfinished dossiers each version of a procedure still carries (reported when publishing).</summary>
@@ -144,9 +164,9 @@ public sealed class ProcedureVersionStore(DvcDbContext db, TimeProvider time)
     private Task<ProcedureVersionSummary?> FindByHashAsync(string hash, CancellationToken cancellationToken) =>
         db.ProcedureVersions.AsNoTracking()
             .Where(v => v.ContentHash == hash)
-            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy))
+            .Select(v => new ProcedureVersionSummary(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy, v.Note))
             .SingleOrDefaultAsync(cancellationToken);
 
     private static ProcedureVersionSummary ToSummary(ProcedureVersion v) =>
-        new(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy);
+        new(v.Id, v.ProcedureCode, v.AuthorVersion, v.ContentHash, v.Status, v.ImportedAt, v.PublishedAt, v.PublishedBy, v.Note);
 }

@@ -7,7 +7,8 @@ namespace Dvc.Engine.Server.Accounts;
 
 /// <summary>
 /// Development-only accounts so the portal can be tried at once: a citizen, an officer (holding every task role) and
-/// an agency admin for each agency the catalog hands work to by name and for a few communes, and a system admin.
+/// an agency admin for each agency the catalog hands work to by name, for each agency owning procedures and for a few
+/// communes, and a system admin.
 /// Printed at start with their passwords.
 /// </summary>
 internal sealed class DemoAccounts(AccountService accounts, UserManager<DvcUser> users, ProcedureCatalog catalog, AgencyCatalog agencies)
@@ -39,8 +40,14 @@ internal sealed class DemoAccounts(AccountService accounts, UserManager<DvcUser>
             var name = agencies.Name(code).Vi;
             await EnsureAsync(seeded, OfficerEmail(code), OfficerPassword, "Officer", code,
                 () => accounts.CreateStaffAsync(OfficerEmail(code), $"Cán bộ {name}", OfficerPassword, DvcRoles.Officer, code, [DvcClaims.AnyTaskRole]));
-            await EnsureAsync(seeded, AgencyAdminEmail(code), OfficerPassword, "AgencyAdmin", code,
-                () => accounts.CreateStaffAsync(AgencyAdminEmail(code), $"Lãnh đạo {name}", OfficerPassword, DvcRoles.AgencyAdmin, code, [DvcClaims.AnyTaskRole]));
+            await EnsureAgencyAdminAsync(seeded, code);
+        }
+
+        // Each agency that owns procedures has an admin to design them, also a group such as the communes' People's
+        // Committees (its admin designs what every commune runs; a group has no officers).
+        foreach (var code in Owners().Except(Agencies(), StringComparer.OrdinalIgnoreCase))
+        {
+            await EnsureAgencyAdminAsync(seeded, code);
         }
 
         await EnsureAsync(seeded, AdminEmail, AdminPassword, "SystemAdmin", null,
@@ -58,6 +65,14 @@ internal sealed class DemoAccounts(AccountService accounts, UserManager<DvcUser>
             .Order(StringComparer.Ordinal);
         return named.Concat(Communes.Where(c => agencies.Find(c) is not null)).Distinct(StringComparer.OrdinalIgnoreCase);
     }
+
+    private Task EnsureAgencyAdminAsync(List<DemoAccount> seeded, string code) =>
+        EnsureAsync(seeded, AgencyAdminEmail(code), OfficerPassword, "AgencyAdmin", code,
+            () => accounts.CreateStaffAsync(AgencyAdminEmail(code), $"Lãnh đạo {agencies.Name(code).Vi}", OfficerPassword, DvcRoles.AgencyAdmin, code, [DvcClaims.AnyTaskRole]));
+
+    /// <summary>The agencies named as the owner of a procedure of the catalog.</summary>
+    private IEnumerable<string> Owners() =>
+        catalog.Search(new CatalogQuery()).Select(p => p.AgencyCode).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
 
     private async Task EnsureAsync(List<DemoAccount> seeded, string email, string password, string role, string? agency, Func<Task<IdentityResult>> create)
     {

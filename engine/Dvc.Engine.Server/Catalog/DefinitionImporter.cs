@@ -53,6 +53,16 @@ internal sealed partial class DefinitionImporter(
 
         catalog.Publish(published);
 
+        // A version published from the designer after these files were imported (or a procedure that exists only in
+        // the database) is what citizens must get, not the older files.
+        foreach (var latest in await versions.ListLatestPublishedAsync(ct))
+        {
+            if (!published.Any(p => p.Item2 == latest.Id) && await versions.GetAsync(latest.Id, ct) is { } version && CompileBundle(version) is { } procedure)
+            {
+                catalog.PublishOne(procedure, latest.Id);
+            }
+        }
+
         // A restart with unchanged definitions stores nothing, and says so.
         LogImported(logger, published.Count, definitionsRoot, created, published.Count - created, skipped.Count);
         return new DefinitionImportReport(published.Count, created, skipped);
@@ -77,30 +87,37 @@ internal sealed partial class DefinitionImporter(
                 continue;
             }
 
-            var folder = Path.Combine(Path.GetTempPath(), "dvc-versions", versionId.ToString("N"));
-            try
+            if (CompileBundle(version) is { } procedure)
             {
-                if (ProcedureBundle.Materialize(version.BundleJson, folder) is { } procedureFolder
-                    && compiler.CompileFolder(procedureFolder, folder).Procedure is { } procedure)
-                {
-                    catalog.Pin(procedure, versionId);
-                    restored++;
-                }
-                else
-                {
-                    LogNotRestored(logger, version.ProcedureCode, version.AuthorVersion, versionId);
-                }
+                catalog.Pin(procedure, versionId);
+                restored++;
             }
-            finally
+            else
             {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
+                LogNotRestored(logger, version.ProcedureCode, version.AuthorVersion, versionId);
             }
         }
 
         return restored;
+    }
+
+    /// <summary>Compiles a stored version from its bundle (written to a temporary folder and removed again); null when it does not compile.</summary>
+    public CompiledProcedure? CompileBundle(ProcedureVersionRecord version)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dvc-versions", version.Id.ToString("N"));
+        try
+        {
+            return ProcedureBundle.Materialize(version.BundleJson, folder) is { } procedureFolder
+                ? compiler.CompileFolder(procedureFolder, folder).Procedure
+                : null;
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Version {Version} of {Code} ({VersionId}) has open dossiers but its bundle does not compile; they use the current version")]

@@ -28,6 +28,19 @@ internal sealed class ProcedureCatalog(FormSchemaReader forms, IServiceScopeFact
         _snapshot = new Snapshot(entries.ToDictionary(e => e.Procedure.Code, StringComparer.OrdinalIgnoreCase), byVersion);
     }
 
+    /// <summary>
+    /// Serves <paramref name="procedure"/> as the current version of its code at once (a publish or rollback from the
+    /// designer); the other procedures and every pinned version are unchanged.
+    /// </summary>
+    public void PublishOne(CompiledProcedure procedure, Guid versionId)
+    {
+        var current = _snapshot;
+        var entry = new Entry(procedure, versionId, ToInfo(procedure));
+        var byCode = new Dictionary<string, Entry>(current.Current, StringComparer.OrdinalIgnoreCase) { [procedure.Code] = entry };
+        var byVersion = new Dictionary<Guid, Entry>(current.ByVersion) { [versionId] = entry };
+        _snapshot = new Snapshot(byCode, byVersion);
+    }
+
     /// <summary>Adds an older version (restored from its bundle) for the dossiers pinned to it; the current set is unchanged.</summary>
     public void Pin(CompiledProcedure procedure, Guid versionId)
     {
@@ -95,7 +108,8 @@ internal sealed class ProcedureCatalog(FormSchemaReader forms, IServiceScopeFact
         return [.. versions.Select(v => new ProcedureVersionDto(v.Id, v.AuthorVersion, v.ContentHash, v.Status.ToString(), v.ImportedAt, v.PublishedAt, open.GetValueOrDefault(v.Id)))];
     }
 
-    private ProcedureInfo ToInfo(CompiledProcedure procedure)
+    /// <summary>What the portal's pages show about a compiled procedure (also for a draft the designer previews).</summary>
+    public ProcedureInfo ToInfo(CompiledProcedure procedure)
     {
         var m = procedure.Manifest;
         var summary = new ProcedureSummary(

@@ -124,13 +124,15 @@ internal sealed partial class DossierService(
     /// Checks a submission without filing it: field errors, then eligibility with reasons, else the fee and the
     /// documents this applicant must attach. Nothing is stored.
     /// </summary>
-    public SubmitOutcome Assess(string procedureCode, JsonObject data, string culture, IReadOnlyDictionary<string, string[]>? conversionErrors = null)
-    {
-        if (catalog.Compiled(procedureCode) is not { } procedure)
-        {
-            return new SubmitOutcome.ProcedureNotFound(procedureCode);
-        }
+    public SubmitOutcome Assess(string procedureCode, JsonObject data, string culture, IReadOnlyDictionary<string, string[]>? conversionErrors = null) =>
+        catalog.Compiled(procedureCode) is { } procedure
+            ? Assess(procedure, data, culture, conversionErrors)
+            : new SubmitOutcome.ProcedureNotFound(procedureCode);
 
+    /// <summary>The same checks for a compiled procedure the catalog does not serve (the designer's preview of a draft).</summary>
+    public SubmitOutcome Assess(CompiledProcedure procedure, JsonObject data, string culture, IReadOnlyDictionary<string, string[]>? conversionErrors = null)
+    {
+        var procedureCode = procedure.Code;
         var command = new SubmitCommand(procedureCode, data, [], Viewer.Anonymous, Culture: culture, ConversionErrors: conversionErrors);
         var assessment = Assess(procedure, command, requireFiles: false);
         if (assessment.Refusal is { } refusal)

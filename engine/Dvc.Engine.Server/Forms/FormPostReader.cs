@@ -14,6 +14,10 @@ internal sealed partial class FormPostReader(PortalText text)
     public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string> posted) =>
         Read(layout, posted.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal));
 
+    /// <summary>Reads a generated form's request: the fields are the ones named by a JSON pointer.</summary>
+    public FormPost Read(FormLayout layout, IFormCollection form, bool whole = true) =>
+        Read(layout, form.Where(kv => kv.Key.StartsWith('/')).ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal), whole);
+
     /// <summary>
     /// Reads a post where a name may carry several values (the checkboxes of a multiple choice). A part of a form
     /// (<paramref name="whole"/> false: a supplement's fields) keeps hidden fields' values, since the fields deciding

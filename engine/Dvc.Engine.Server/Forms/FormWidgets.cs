@@ -6,6 +6,9 @@ internal static class FormWidgets
     public const string Text = "text";
     public const string Textarea = "textarea";
     public const string Number = "number";
+
+    /// <summary>A whole amount in VND (an integer), typed with or without thousands dots and shown with "đ".</summary>
+    public const string Money = "money";
     public const string Date = "date";
     public const string Select = "select";
     public const string Radio = "radio";

@@ -43,6 +43,22 @@ public sealed class ProcedureCompilerTests : IDisposable
     }
 
     [Fact]
+    public void A_null_next_to_a_ref_drops_that_key_of_the_fragment_for_this_use_only()
+    {
+        _catalog.EditJson("form.schema.json", form =>
+        {
+            form["properties"]!["applicant"]!["properties"] = new JsonObject { ["email"] = null, ["citizenId"] = new JsonObject { ["x-ui"] = new JsonObject { ["label"] = new JsonObject { ["vi"] = "Số CCCD", ["en"] = "ID" } } } };
+            form["properties"]!["applicant"]!["required"] = new JsonArray("fullName", "birthDate");
+        });
+
+        var procedure = _catalog.CompileValid();
+
+        Assert.Null(procedure.Form.Find("/applicant/email"));
+        Assert.Equal("Số CCCD", procedure.Form.Find("/applicant/citizenId")!.Label.Vi);
+        Assert.Equal(["fullName", "birthDate"], procedure.Form.Find("/applicant")!.Required);
+    }
+
+    [Fact]
     public void Missing_part_file_is_reported_at_the_manifest_entry_naming_it()
     {
         _catalog.Delete(FixtureCatalog.ProcedureFolder + "/rules.json");

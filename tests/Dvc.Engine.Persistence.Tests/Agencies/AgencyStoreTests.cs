@@ -55,14 +55,15 @@ public sealed class AgencyStoreTests : IAsyncLifetime
     public async Task Upgrading_a_database_keeps_every_dossiers_agency_and_adds_the_agency_list()
     {
         await using var old = await SqliteDatabase.CreateAsync();
+        var version = await old.SeedProcedureAsync();
+        var dossier = await old.SeedDossierAsync(version);
         await using (var scope = old.Scope())
         {
-            // Back to the schema before agencies were data, with a dossier filed to the shared commune agency.
+            // Back to the schema before agencies were data, with a dossier filed to the shared commune agency. Seeded
+            // first: the seeding helpers use today's model, which later migrations gave columns the first schema lacks.
             await scope.Get<DvcDbContext>().GetService<IMigrator>().MigrateAsync("20261125084220_Initial");
         }
 
-        var version = await old.SeedProcedureAsync();
-        var dossier = await old.SeedDossierAsync(version);
         await using (var connection = new SqliteConnection($"Data Source={old.FilePath}"))
         {
             await connection.OpenAsync();

@@ -60,10 +60,7 @@ internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog 
             return other;
         }
 
-        var posted = Request.Form
-            .Where(kv => kv.Key.StartsWith('/'))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
-        var post = reader.Read(Layout, posted, whole: false);
+        var post = reader.Read(Layout, Request.Form, whole: false);
         var patch = Patch(Layout.AllFields, post.Submission);
         var userId = Viewer.From(User).UserId!;
         var files = await kept.ReadPostedAsync(Request.Form, userId, ct);

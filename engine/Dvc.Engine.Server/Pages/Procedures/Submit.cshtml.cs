@@ -175,13 +175,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         }
     }
 
-    private FormPost Read(ProcedureInfo procedure)
-    {
-        var posted = Request.Form
-            .Where(kv => kv.Key.StartsWith('/'))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
-        return reader.Read(procedure.Form, posted);
-    }
+    private FormPost Read(ProcedureInfo procedure) => reader.Read(procedure.Form, Request.Form);
 
     /// <summary>Pointers that have a place on the page (fields and attachments); other errors go to the summary.</summary>
     private HashSet<string> Placed(ProcedureInfo procedure)

@@ -1,7 +1,10 @@
-namespace Dvc.Engine.Cli.Commands;
+namespace Dvc.Engine.Core.Definitions;
 
-/// <summary>The files <c>dvc new</c> writes; every part is small, valid and cross-checked so the author starts from green.</summary>
-internal static class ProcedureScaffold
+/// <summary>
+/// The files <c>dvc new</c> writes and the designer starts a new procedure from; every part is small, valid and
+/// cross-checked so the author starts from green.
+/// </summary>
+public static class ProcedureScaffold
 {
     public static IEnumerable<(string File, string Content)> Files(string code, string? sharedApplicantRef)
     {
