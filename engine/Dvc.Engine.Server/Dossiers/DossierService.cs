@@ -277,7 +277,7 @@ internal sealed partial class DossierService(
             items.Add(new DossierListItem(null, draft.Id, draft.ProcedureCode, ProcedureName(draft.ProcedureCode), DossierStatuses.Draft, draft.SavedAt, null));
         }
 
-        foreach (var d in await store.ListByApplicantAsync(user, 0, 500, ct))
+        foreach (var d in await store.ListForPersonAsync(user, viewer.CitizenId, 0, 500, ct))
         {
             items.Add(new DossierListItem(d.Code, null, d.ProcedureCode, ProcedureName(d.ProcedureCode), d.Status, d.SubmittedAt, DueOn(d.DueAt)));
         }

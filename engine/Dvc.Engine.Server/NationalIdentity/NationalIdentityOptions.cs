@@ -1,13 +1,15 @@
-namespace Dvc.Engine.Server.Accounts;
+namespace Dvc.Engine.Server.NationalIdentity;
 
 /// <summary>
-/// Optional single sign-on (section <c>Dvc:OpenIdConnect</c>), e.g. the national portal's. Off by default; turning it
-/// on is configuration only. A first sign-in creates a citizen account linked to the external login.
+/// Sign-in with the national electronic identity (VNeID / the national public-service portal's single sign-on),
+/// section <c>Dvc:OpenIdConnect</c>: an OpenID Connect provider reached with the authorization code flow and PKCE.
+/// Off by default; Development turns it on against the stand-in provider the server hosts (tools/Dvc.IdentityProvider).
 /// </summary>
-internal sealed class OpenIdConnectLoginOptions
+internal sealed class NationalIdentityOptions
 {
     public const string Section = "Dvc:OpenIdConnect";
 
+    /// <summary>The authentication scheme, also recorded as the sign-in method of a session that used it.</summary>
     public const string Scheme = "oidc";
 
     public bool Enabled { get; set; }
@@ -18,8 +20,11 @@ internal sealed class OpenIdConnectLoginOptions
 
     public string ClientSecret { get; set; } = "";
 
-    public string DisplayName { get; set; } = "OpenID Connect";
+    public string DisplayName { get; set; } = "VNeID";
 
     /// <summary>Only for local test providers served over http.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>How long a started sign-in may wait for the account-linking choice (or its e-mail link), in minutes.</summary>
+    public int LinkingMinutes { get; set; } = 30;
 }

@@ -34,6 +34,9 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>Settings a test class adds (e.g. the national identity provider it started); set before the first client.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -45,6 +48,11 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

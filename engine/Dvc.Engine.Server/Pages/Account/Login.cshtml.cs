@@ -1,6 +1,7 @@
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.NationalIdentity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Dvc.Engine.Server.Pages.Account;
 
-/// <summary>Password sign-in with lockout; optional single sign-on button when OpenID Connect is configured.</summary>
-internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text, IOptions<OpenIdConnectLoginOptions> oidc) : PageModel
+/// <summary>Password sign-in with lockout; the national identity button when it is configured.</summary>
+internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text, IOptions<NationalIdentityOptions> oidc, IdentityLinking linking) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -20,6 +21,12 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
     public string? Error { get; private set; }
 
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    /// <summary>Why a sign-in with the national identity came back without a session: refused, expired or failed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? External { get; set; }
+
+    public string? ExternalError => External is "refused" or "expired" or "failed" ? text["identity." + External] : null;
 
     public void OnGet()
     {
@@ -50,8 +57,7 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
             return NotFound();
         }
 
-        var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectLoginOptions.Scheme, Url.Page("/Account/External", new { returnUrl = SafeReturnUrl() }));
-        return Challenge(properties, OpenIdConnectLoginOptions.Scheme);
+        return Challenge(linking.Challenge(SafeReturnUrl()), NationalIdentityOptions.Scheme);
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
