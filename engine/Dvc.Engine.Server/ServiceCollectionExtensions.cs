@@ -79,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OverdueDossiers>();
         services.AddScoped<IOutboxHandler, LocalNotificationHandler>();
         services.AddScoped<IOutboxHandler, LocalPortalSyncHandler>();
+        services.AddScoped<IOutboxHandler, LocalAccountEmailHandler>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<BackgroundDispatchService>();
         services.AddScoped<DossierService>();

@@ -204,7 +204,7 @@ internal static class RunCommand
             _log = state.Log.Count;
             foreach (var bookmark in state.Bookmarks)
             {
-                var due = bookmark.DueAt is { } at ? $", hạn / due {at.ToLocalTime().ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}" : string.Empty;
+                var due = Due(bookmark);
                 var detail = bookmark.Name switch
                 {
                     "Dvc.HumanTask" => $"vai trò / role {bookmark.Payload?["role"]}, chọn / outcomes {bookmark.Payload?["outcomes"]?.ToJsonString()}",
@@ -214,6 +214,28 @@ internal static class RunCommand
                 };
                 await output.WriteLineAsync($"  ⏸ chờ / waiting: {bookmark.ActivityId} ({workflow.ActivityType(bookmark.ActivityId)}) {detail}{due}");
             }
+        }
+
+        /// <summary>
+        /// The deadline in Hanoi time whatever the machine's zone, with the period and its unit as declared:
+        /// ", hạn / due trước 24:00 ngày 20/12/2026 / by 24:00 on 20/12/2026 (15 ngày làm việc / working days, giờ Hà Nội / Hanoi time)".
+        /// </summary>
+        private static string Due(WorkflowBookmark bookmark)
+        {
+            var payload = bookmark.Payload;
+            var at = bookmark.DueAt
+                ?? (DateTimeOffset.TryParse(payload?["slaDueAt"]?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var sla) ? sla : null);
+            if (at is not { } due)
+            {
+                return string.Empty;
+            }
+
+            var days = payload?["days"] ?? payload?["slaDays"];
+            var unit = WorkingCalendar.TryParseUnit(payload?["daysUnit"]?.ToString(), out var parsed) ? parsed : (DayUnit?)null;
+            var period = days is null || unit is null ? string.Empty
+                : unit == DayUnit.WorkingDays ? $"{days} ngày làm việc / working days, "
+                : $"{days} ngày theo lịch / calendar days, ";
+            return $", hạn / due {DeadlineText.Format(due, english: false)} / {DeadlineText.Format(due, english: true)} ({period}giờ Hà Nội / Hanoi time)";
         }
     }
 }

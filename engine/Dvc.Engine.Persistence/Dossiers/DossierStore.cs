@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dvc.Engine.Persistence.Dossiers;
 
 /// <summary>Dossiers, their attachments, their append-only event log and feedback.</summary>
-public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
+public sealed class DossierStore(DvcDbContext db, TimeProvider time)
 {
     /// <summary>The actor written on events when nobody signed in acted.</summary>
     public const string AnonymousActor = "anonymous";
@@ -175,6 +175,20 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
                 return newEvent is null ? [] : [newEvent];
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="UpdateAsync(Guid, long, Action{Dossier}, NewDossierEvent?, CancellationToken)"/> when one change
+    /// needs several events (a status change with the clock stopping and the request that stopped it), in order.
+    /// </summary>
+    public Task<DossierUpdateResult> UpdateAsync(
+        Guid dossierId,
+        long expectedVersion,
+        Func<Dossier, IReadOnlyList<NewDossierEvent>> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return UpdateCoreAsync(dossierId, expectedVersion, change, cancellationToken);
     }
 
     /// <summary>

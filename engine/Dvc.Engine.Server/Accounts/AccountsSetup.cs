@@ -55,6 +55,7 @@ internal static class AccountsSetup
             .AddPolicy(DvcPolicies.SystemAdmin, policy => policy.RequireRole(DvcRoles.SystemAdmin));
 
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordLinks>();
         return services;
     }
 

@@ -26,11 +26,9 @@ internal sealed class IdentityLinking(
     IDataProtectionProvider protection,
     PortalText text,
     TimeProvider clock,
-    IOptions<NationalIdentityOptions> options)
+    IOptions<NationalIdentityOptions> options,
+    IOptions<Hosting.DvcServerOptions> server)
 {
-    /// <summary>The outbox kind of e-mails about an account (not about a dossier).</summary>
-    public const string OutboxKind = "account-email";
-
     private ITimeLimitedDataProtector LinkProtector => protection.CreateProtector("Dvc.NationalIdentity.Link").ToTimeLimitedDataProtector();
 
     /// <summary>What a challenge of the provider carries: come back to the return page, then go to <paramref name="returnUrl"/>.</summary>
@@ -137,9 +135,9 @@ internal sealed class IdentityLinking(
 
         var ticket = string.Join('\n', user.Id, pending.Info.LoginProvider, pending.Info.ProviderKey);
         var token = LinkProtector.Protect(ticket, TimeSpan.FromMinutes(options.Value.LinkingMinutes));
-        var link = QueryHelpers.AddQueryString(requestBase.TrimEnd('/') + "/account/link", "token", token);
+        var link = QueryHelpers.AddQueryString(PasswordLinks.Root(server.Value, requestBase) + "/account/link", "token", token);
         await outbox.EnqueueAsync(
-            new NewOutboxMessage(OutboxKind, new JsonObject
+            new NewOutboxMessage(PasswordLinks.OutboxKind, new JsonObject
             {
                 ["to"] = address,
                 ["subject"] = text["identity.linkSubject"],

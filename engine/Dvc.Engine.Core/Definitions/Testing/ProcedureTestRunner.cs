@@ -27,7 +27,7 @@ public sealed class ProcedureTestRunner(WorkingCalendar? calendar = null)
         var expect = testCase.Expect;
         var input = (JsonObject)testCase.Input.DeepClone();
 
-        var validation = procedure.ValidateSubmission(input);
+        var validation = procedure.ValidateSubmission(input, submittedOn: testCase.SubmittedOn);
         if (expect.Valid is { } valid && validation.IsValid != valid)
         {
             failures.Add(valid

@@ -20,6 +20,10 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
 
     public string? Error { get; private set; }
 
+    /// <summary>Arrived from the password link: the new password was set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
 
     /// <summary>Why a sign-in with the national identity came back without a session: refused, expired or failed.</summary>
@@ -39,7 +43,7 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
             var result = await signIn.PasswordSignInAsync(Email.Trim(), password, remember, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                return LocalRedirect(SafeReturnUrl());
+                return LocalRedirect(await LandingAsync(Email.Trim()));
             }
 
             Error = result.IsLockedOut ? text["account.locked"] : text["account.invalid"];
@@ -58,6 +62,18 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
         }
 
         return Challenge(linking.Challenge(SafeReturnUrl()), NationalIdentityOptions.Scheme);
+    }
+
+    /// <summary>Where the page asked to return, else officers to their inbox and citizens to the portal's home.</summary>
+    private async Task<string> LandingAsync(string email)
+    {
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return ReturnUrl;
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        return user is not null && Viewer.From(await signIn.CreateUserPrincipalAsync(user)).IsStaff ? "/inbox" : "/";
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
