@@ -151,6 +151,8 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantCitizenId");
+
                     b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("Code")
@@ -159,6 +161,8 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("DueAt");
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("AgencyCode", "Status");
 
@@ -336,6 +340,9 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityVerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -373,6 +380,10 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedClaimsJson")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
