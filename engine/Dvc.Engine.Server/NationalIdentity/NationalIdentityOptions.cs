@@ -25,6 +25,12 @@ internal sealed class NationalIdentityOptions
     /// <summary>Only for local test providers served over http.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// Development only: start the stand-in provider beside the server and use it (Authority, client id and secret are
+    /// then filled in); see <see cref="Hosting.StandInIdentityProvider"/>.
+    /// </summary>
+    public bool StandIn { get; set; }
+
     /// <summary>How long a started sign-in may wait for the account-linking choice (or its e-mail link), in minutes.</summary>
     public int LinkingMinutes { get; set; } = 30;
 }

@@ -48,6 +48,10 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // National identity sign-in is on only in the classes that start a provider (IdentityProviderPeer); Development's
+        // stand-in never starts here: a second web application built inside Program would be taken for the server.
+        builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
+        builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
