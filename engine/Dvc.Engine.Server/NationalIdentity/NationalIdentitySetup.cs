@@ -25,6 +25,7 @@ internal static partial class NationalIdentitySetup
     {
         services.AddOptions<NationalIdentityOptions>().BindConfiguration(NationalIdentityOptions.Section);
         services.AddScoped<IdentityLinking>();
+        services.AddScoped<VerifiedFields>();
         var options = configuration.GetSection(NationalIdentityOptions.Section).Get<NationalIdentityOptions>() ?? new();
 
         // A session signed in with the national identity stays one when Identity refreshes the cookie's principal.

@@ -16,12 +16,8 @@ internal sealed partial record VerifiedIdentity(IReadOnlyDictionary<string, stri
 {
     public const string CitizenIdClaim = "citizen_id";
 
-    /// <summary>The claims kept from a token; anything else in it (audience, nonce, times) is protocol, not the person.</summary>
-    public static readonly IReadOnlyList<string> Known =
-    [
-        CitizenIdClaim, "name", "birthdate", "gender", "phone_number", "email",
-        "address.street_address", "address.locality", "address.region", "address.country", "address.formatted",
-    ];
+    /// <summary>The claims kept from a token (those forms may prefill); anything else in it (audience, nonce, times) is protocol, not the person.</summary>
+    private static IReadOnlyList<string> Known => Core.Forms.Prefill.KnownClaims;
 
     public string? this[string claim] => Claims.TryGetValue(claim, out var value) ? value : null;
 

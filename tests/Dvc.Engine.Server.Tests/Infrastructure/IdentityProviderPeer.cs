@@ -40,6 +40,29 @@ public sealed class IdentityProviderPeer : IAsyncDisposable
         portal.Settings["Dvc:OpenIdConnect:RequireHttpsMetadata"] = "false";
     }
 
+    /// <summary>Starts the sign-in on the portal's login page and stops on the provider's page.</summary>
+    public static async Task<string> ChooseAtProviderAsync(TwoSiteBrowser browser, string? returnUrl)
+    {
+        var login = await (await browser.GetAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)))).Content.ReadAsStringAsync();
+        var provider = await browser.SubmitAsync(login, "/account/login?handler=external");
+        return await provider.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Signs in at the provider as <paramref name="subject"/> (or refuses) and returns the page the portal shows then.</summary>
+    public static async Task<string> SignInAsync(TwoSiteBrowser browser, string subject, string? returnUrl = null)
+    {
+        var page = await ChooseAtProviderAsync(browser, returnUrl);
+        var back = await browser.SubmitAsync(page, browser.Location.ToString(), ("choice", subject));
+        return await back.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>A first sign-in as <paramref name="subject"/> that creates the citizen's account; returns the page it lands on.</summary>
+    public static async Task<string> SignInWithNewAccountAsync(TwoSiteBrowser browser, string subject)
+    {
+        var choice = await SignInAsync(browser, subject);
+        return await (await browser.SubmitAsync(choice, "/account/external?handler=create&returnUrl=%2F")).Content.ReadAsStringAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

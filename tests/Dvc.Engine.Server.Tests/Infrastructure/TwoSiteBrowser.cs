@@ -31,7 +31,11 @@ public sealed partial class TwoSiteBrowser : IDisposable
 
     /// <summary>Posts form fields (urlencoded, as a browser form does) and follows redirects.</summary>
     public Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
-        SendAsync(HttpMethod.Post, Resolve(url), fields.ToList());
+        SendAsync(HttpMethod.Post, Resolve(url), () => new FormUrlEncodedContent(fields.ToList()));
+
+    /// <summary>Posts JSON (as the portal's API clients do) with this browser's cookies.</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string url, object body) =>
+        SendAsync(HttpMethod.Post, Resolve(url), () => System.Net.Http.Json.JsonContent.Create(body));
 
     /// <summary>Fills a page's form: its hidden fields (antiforgery, a provider's request), plus <paramref name="fields"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string html, string action, params (string Name, string Value)[] fields)
@@ -52,16 +56,13 @@ public sealed partial class TwoSiteBrowser : IDisposable
 
     private Uri Resolve(string url) => new(Location, url);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, List<KeyValuePair<string, string>>? form)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, Func<HttpContent>? content)
     {
         for (var hop = 0; hop < 20; hop++)
         {
             Visited.Add(uri);
             using var request = new HttpRequestMessage(method, uri);
-            if (form is not null)
-            {
-                request.Content = new FormUrlEncodedContent(form);
-            }
+            request.Content = content?.Invoke();
 
             if (_cookies.TryGetValue(uri.Authority, out var jar) && jar.Count > 0)
             {
@@ -79,7 +80,7 @@ public sealed partial class TwoSiteBrowser : IDisposable
 
             uri = new Uri(uri, response.Headers.Location);
             method = HttpMethod.Get;
-            form = null;
+            content = null;
         }
 
         throw new InvalidOperationException("Too many redirects: " + string.Join(" → ", Visited));

@@ -37,7 +37,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
     {
         using var browser = new TwoSiteBrowser(_portal);
 
-        var page = await ChooseAtProviderAsync(browser, null);
+        var page = await IdentityProviderPeer.ChooseAtProviderAsync(browser, null);
 
         Assert.Equal(_provider.Address.Authority, browser.Location.Authority);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(browser.Location.Query);
@@ -52,7 +52,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
     {
         using var browser = new TwoSiteBrowser(_portal);
 
-        var choice = await SignInAsync(browser, "vneid-cuong", "/dossiers");
+        var choice = await IdentityProviderPeer.SignInAsync(browser, "vneid-cuong", "/dossiers");
         Assert.Contains("001085004321", choice, StringComparison.Ordinal);
         var done = await browser.SubmitAsync(choice, "/account/external?handler=create&returnUrl=%2Fdossiers");
 
@@ -74,7 +74,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
     public async Task The_email_of_an_existing_account_links_only_with_that_accounts_password()
     {
         using var browser = new TwoSiteBrowser(_portal);
-        var choice = await SignInAsync(browser, "vneid-an");
+        var choice = await IdentityProviderPeer.SignInAsync(browser, "vneid-an");
         Assert.Contains("congdan@dvc.local", choice, StringComparison.Ordinal);
 
         var refusedCreate = await browser.SubmitAsync(choice, "/account/external?handler=create&returnUrl=%2F");
@@ -102,7 +102,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
         }
 
         using var browser = new TwoSiteBrowser(_portal);
-        var choice = await SignInAsync(browser, "vneid-binh");
+        var choice = await IdentityProviderPeer.SignInAsync(browser, "vneid-binh");
         var sent = await browser.SubmitAsync(choice, "/account/external?handler=email&returnUrl=%2F", ("email", "binh.tran@example.vn"));
         Assert.Contains("id=\"link-sent\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var link = await EmailedLinkAsync("binh.tran@example.vn");
@@ -123,7 +123,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
     public async Task Signing_out_ends_the_session_at_the_provider_and_the_next_sign_in_goes_straight_in()
     {
         using var browser = new TwoSiteBrowser(_portal);
-        var choice = await SignInAsync(browser, "vneid-dung");
+        var choice = await IdentityProviderPeer.SignInAsync(browser, "vneid-dung");
         await browser.SubmitAsync(choice, "/account/external?handler=create&returnUrl=%2F");
         var home = await (await browser.GetAsync("/")).Content.ReadAsStringAsync();
 
@@ -138,7 +138,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/dossiers")).StatusCode);
 
         // The provider asks who signs in again (no session left there); the linked account opens at once.
-        await SignInAsync(browser, "vneid-dung", "/dossiers");
+        await IdentityProviderPeer.SignInAsync(browser, "vneid-dung", "/dossiers");
         Assert.Equal("/dossiers", browser.Location.AbsolutePath);
     }
 
@@ -147,7 +147,7 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
     {
         using var browser = new TwoSiteBrowser(_portal);
 
-        var page = await SignInAsync(browser, "refuse", "/dossiers");
+        var page = await IdentityProviderPeer.SignInAsync(browser, "refuse", "/dossiers");
         var english = await (await browser.GetAsync(browser.Location.PathAndQuery + "&culture=en")).Content.ReadAsStringAsync();
 
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
@@ -167,27 +167,11 @@ public sealed class NationalIdentitySignInTests : IAsyncLifetime
         provider.Configure(portal);
         using var browser = new TwoSiteBrowser(portal);
 
-        var page = await SignInAsync(browser, "vneid-an");
+        var page = await IdentityProviderPeer.SignInAsync(browser, "vneid-an");
 
         Assert.Equal("/account/login", browser.Location.AbsolutePath);
         Assert.Contains("external=expired", browser.Location.Query, StringComparison.Ordinal);
         Assert.Contains("Phiên đăng nhập bằng định danh điện tử đã hết hạn", page, StringComparison.Ordinal);
-    }
-
-    /// <summary>Starts the sign-in on the portal's login page and stops on the provider's page.</summary>
-    private static async Task<string> ChooseAtProviderAsync(TwoSiteBrowser browser, string? returnUrl)
-    {
-        var login = await (await browser.GetAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)))).Content.ReadAsStringAsync();
-        var provider = await browser.SubmitAsync(login, "/account/login?handler=external");
-        return await provider.Content.ReadAsStringAsync();
-    }
-
-    /// <summary>Signs in at the provider as <paramref name="subject"/> (or refuses) and returns the page the portal shows then.</summary>
-    private static async Task<string> SignInAsync(TwoSiteBrowser browser, string subject, string? returnUrl = null)
-    {
-        var page = await ChooseAtProviderAsync(browser, returnUrl);
-        var back = await browser.SubmitAsync(page, browser.Location.ToString(), ("choice", subject));
-        return await back.Content.ReadAsStringAsync();
     }
 
     private async Task<DvcUser> UserAsync(System.Linq.Expressions.Expression<Func<DvcUser, bool>> which)

@@ -71,6 +71,7 @@ internal static class DossierEndpoints
             SubmitOutcome.Invalid i => ApiProblems.Validation(i.Errors, text),
             SubmitOutcome.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
             SubmitOutcome.KeyReused k => ApiProblems.Conflict(text["problem.keyReused"], text),
+            SubmitOutcome.IdentityRequired => TypedResults.Problem(title: text["problem.forbidden"], detail: text["identity.required"], statusCode: StatusCodes.Status403Forbidden, type: Errors.ProblemTypes.Forbidden),
             _ => ApiProblems.NotFound(text, request.ProcedureCode),
         };
     }
