@@ -40,7 +40,13 @@ public sealed partial class TwoSiteBrowser : IDisposable
     /// <summary>Fills a page's form: its hidden fields (antiforgery, a provider's request), plus <paramref name="fields"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string html, string action, params (string Name, string Value)[] fields)
     {
-        var all = HiddenFields(html).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // A page with several forms repeats the antiforgery token: one of each name, as the first form sends them.
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in HiddenFields(html))
+        {
+            all.TryAdd(name, value);
+        }
+
         foreach (var (name, value) in fields)
         {
             all[name] = value;

@@ -55,7 +55,7 @@ public sealed partial class Issue13_RunCommandTests : IDisposable
 
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
         var login = await (await http.GetAsync(new Uri("/account/login", UriKind.Relative))).Content.ReadAsStringAsync();
-        var fields = TwoSiteBrowser.HiddenFields(login).ToList();
+        var fields = TwoSiteBrowser.HiddenFields(login).DistinctBy(f => f.Key).ToList();
         var challenge = await http.PostAsync(new Uri("/account/login?handler=external", UriKind.Relative), new FormUrlEncodedContent(fields));
         var authorize = challenge.Headers.Location ?? throw new InvalidOperationException($"No redirect to the provider ({(int)challenge.StatusCode}):\n{server.Output}");
         var page = await http.GetAsync(authorize);
