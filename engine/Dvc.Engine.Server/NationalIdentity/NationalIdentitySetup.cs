@@ -54,6 +54,9 @@ internal static partial class NationalIdentitySetup
             oidc.ClientSecret = options.ClientSecret;
             oidc.RequireHttpsMetadata = options.RequireHttpsMetadata;
             oidc.ResponseType = "code";
+            // The code comes back on the redirect itself (a top-level GET), not in a self-posting form: no script
+            // needed, and the browser sends the portal's SameSite=Lax cookies with it.
+            oidc.ResponseMode = "query";
             oidc.UsePkce = true;
             oidc.Scope.Clear();
             foreach (var scope in Scopes)

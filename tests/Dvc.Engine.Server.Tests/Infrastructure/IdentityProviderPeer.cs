@@ -53,7 +53,14 @@ public sealed class IdentityProviderPeer : IAsyncDisposable
     {
         var page = await ChooseAtProviderAsync(browser, returnUrl);
         var back = await browser.SubmitAsync(page, browser.Location.ToString(), ("choice", subject));
-        return await back.Content.ReadAsStringAsync();
+        var text = await back.Content.ReadAsStringAsync();
+        if (browser.Location.AbsolutePath.StartsWith("/connect/", StringComparison.Ordinal))
+        {
+            // Still at the provider: say why, not only where.
+            throw new InvalidOperationException($"The provider kept the browser ({(int)back.StatusCode}) after {string.Join(" → ", browser.Visited)}:\n{text[..Math.Min(text.Length, 2000)]}");
+        }
+
+        return text;
     }
 
     /// <summary>A first sign-in as <paramref name="subject"/> that creates the citizen's account; returns the page it lands on.</summary>
