@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
     {
         var services = builder.Services;
         ServerAddress.UseDefaultUnlessConfigured(builder);
+        StandInIdentityProvider.StartIfAsked(builder);
         services.AddOptions<DvcServerOptions>().BindConfiguration(DvcServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

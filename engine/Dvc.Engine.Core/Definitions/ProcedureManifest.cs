@@ -19,8 +19,12 @@ public sealed record ProcedureManifest(
     IReadOnlyList<AttachmentDefinition> Attachments,
     IReadOnlyList<RoleDefinition> Roles,
     ProcedureParts Parts,
-    IReadOnlyList<string> LegalBasis)
+    IReadOnlyList<string> LegalBasis,
+    bool RequiresVerifiedIdentity = false)
 {
+    // RequiresVerifiedIdentity: only a citizen signed in with the national identity (VNeID) may file it online; an
+    // officer at the counter, who checks the ID card, still may file it for them.
+
     public AttachmentDefinition? FindAttachment(string id) => Attachments.FirstOrDefault(a => a.Id == id);
 
     /// <summary>Reads the manifest leniently: missing values get neutral defaults (schema validation has reported them).</summary>
@@ -54,7 +58,8 @@ public sealed record ProcedureManifest(
             (json["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(ReadAttachment).ToArray(),
             (json["roles"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new RoleDefinition(Text(r["id"]), LocalizedText.From(r["name"]) ?? LocalizedText.Empty)).ToArray(),
             new ProcedureParts(Text(parts["form"]), Text(parts["rules"]), Text(parts["workflow"]), templates, parts["tests"] is JsonNode t ? Text(t) : null),
-            Strings(json["legalBasis"]));
+            Strings(json["legalBasis"]),
+            JsonValues.TryGetBoolean(json["requiresVerifiedIdentity"], out var verified) && verified);
     }
 
     private static AttachmentDefinition ReadAttachment(JsonObject a) => new(

@@ -196,6 +196,7 @@ internal sealed class FormCompiler
             MaxItems = Int(schema["maxItems"]),
             UniqueItems = schema["uniqueItems"] is JsonValue u && u.TryGetValue<bool>(out var unique) && unique,
             Checks = ReadChecks(schema["x-validate"], schemaPointer + "/x-validate"),
+            Prefill = ReadPrefill(ui?["prefill"], JsonPointer.Append(schemaPointer, "x-ui") + "/prefill", dataPointer),
         };
 
         CheckEnumLabels(field);
@@ -283,6 +284,30 @@ internal sealed class FormCompiler
             _ => null,
         };
         return (type, nullable);
+    }
+
+    private Prefill? ReadPrefill(JsonNode? node, string pointer, string dataPointer)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var prefill = Prefill.Read(node);
+        if (prefill is null || !Prefill.KnownClaims.Contains(prefill.Claim))
+        {
+            Error(pointer, FormDiagnostics.PrefillInvalid, $"prefill must name an identity claim ({string.Join(", ", Prefill.KnownClaims)}), or be {{ \"claim\": …, \"values\": {{ claim value: field value }} }}.");
+            return null;
+        }
+
+        // One person's verified data fill one place; a repeating group lists other people.
+        if (dataPointer.Contains("/*", StringComparison.Ordinal))
+        {
+            Error(pointer, FormDiagnostics.PrefillInvalid, "prefill cannot be used inside a repeating group: its items are other people or things, not the signed-in citizen.");
+            return null;
+        }
+
+        return prefill;
     }
 
     private VisibleWhen? ReadVisibleWhen(JsonNode? node, string pointer)

@@ -47,4 +47,7 @@ public static class FormDiagnostics
 
     /// <summary><c>x-validate</c> names a date that is not a date field of the form, a sum over something that is not a number field of a repeating group, or an unknown check.</summary>
     public const string CheckInvalid = "DVC-FORM-015";
+
+    /// <summary><c>x-ui.prefill</c> names no identity claim, is malformed, or sits inside a repeating group.</summary>
+    public const string PrefillInvalid = "DVC-FORM-016";
 }

@@ -76,6 +76,9 @@ public sealed record FormField
     /// <summary>What <c>x-validate</c> declares: date order and sums over a repeating group.</summary>
     public IReadOnlyList<PlausibilityCheck> Checks { get; init; } = [];
 
+    /// <summary><c>x-ui.prefill</c>: filled and locked from the national identity for a citizen signed in with it.</summary>
+    public Prefill? Prefill { get; init; }
+
     public FormField? FindProperty(string name) => Properties.FirstOrDefault(p => p.Name == name);
 
     public bool IsDate => Type == FormFieldType.String && (Format == "date" || Widget == "date");

@@ -25,6 +25,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => d.ApplicantUserId);
+        // A verified citizen's dossiers are found by their ID number and by who filed them, across accounts.
+        builder.HasIndex(d => d.ApplicantCitizenId);
+        builder.HasIndex(d => d.SubmittedByUserId);
         builder.HasIndex(d => new { d.AgencyCode, d.Status });
         builder.HasIndex(d => d.DueAt);
         builder.HasOne(d => d.ProcedureVersion).WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

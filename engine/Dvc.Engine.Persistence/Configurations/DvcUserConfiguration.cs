@@ -12,6 +12,7 @@ internal sealed class DvcUserConfiguration : IEntityTypeConfiguration<DvcUser>
         builder.Property(u => u.CitizenId).HasMaxLength(12);
         builder.Property(u => u.AgencyCode).HasMaxLength(64);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(8);
+        builder.Property(u => u.VerifiedClaimsJson).HasMaxLength(4000);
         builder.HasIndex(u => u.CitizenId);
         builder.HasIndex(u => u.AgencyCode);
     }

@@ -26,7 +26,7 @@ public sealed class Dossier : IVersioned
 
     public string? ApplicantCitizenId { get; set; }
 
-    /// <summary>The officer who entered the dossier on the citizen's behalf (assisted submission); null if self-filed.</summary>
+    /// <summary>Who filed it for the applicant: an officer (assisted), a parent, a representative; null if self-filed.</summary>
     public string? SubmittedByUserId { get; set; }
 
     /// <summary>The form submission as JSON.</summary>

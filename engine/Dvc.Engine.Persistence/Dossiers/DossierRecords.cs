@@ -16,7 +16,10 @@ public sealed record NewDossier
 
     public string? ApplicantCitizenId { get; init; }
 
-    /// <summary>The officer entering it for the citizen (assisted submission); null when the citizen filed it.</summary>
+    /// <summary>
+    /// Who filed it when that is not the applicant's own account: the officer at the counter (assisted submission), a
+    /// parent for a child, a representative, a business's legal representative. Null when the applicant filed it.
+    /// </summary>
     public string? SubmittedByUserId { get; init; }
 
     public required string DataJson { get; init; }

@@ -74,9 +74,13 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
         db.Dossiers.AsNoTracking().Where(d => d.Code == code).Select(ToRecord).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>A citizen's dossiers, newest first.</summary>
-    public async Task<IReadOnlyList<DossierSummary>> ListByApplicantAsync(string applicantUserId, int skip, int take, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A person's dossiers: those their account applied for or filed for someone else, and, for a verified citizen,
+    /// every dossier whose applicant has their ID number (filed from another account, or at the counter).
+    /// </summary>
+    public async Task<IReadOnlyList<DossierSummary>> ListForPersonAsync(string userId, string? citizenId, int skip, int take, CancellationToken cancellationToken) =>
         await db.Dossiers.AsNoTracking()
-            .Where(d => d.ApplicantUserId == applicantUserId)
+            .Where(d => d.ApplicantUserId == userId || d.SubmittedByUserId == userId || (citizenId != null && d.ApplicantCitizenId == citizenId))
             .OrderByDescending(d => d.SubmittedAt)
             .Skip(skip).Take(take)
             .Select(ToSummary)

@@ -1,8 +1,8 @@
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Server.Errors;
+using Dvc.Engine.Server.NationalIdentity;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,25 +46,7 @@ internal static class AccountsSetup
             options.Events.OnRedirectToAccessDenied = context => ApiAwareAsync(context, StatusCodes.Status403Forbidden, "problem.forbidden");
         });
 
-        var oidc = configuration.GetSection(OpenIdConnectLoginOptions.Section).Get<OpenIdConnectLoginOptions>() ?? new();
-        services.AddOptions<OpenIdConnectLoginOptions>().BindConfiguration(OpenIdConnectLoginOptions.Section);
-        if (oidc.Enabled)
-        {
-            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectLoginOptions.Scheme, oidc.DisplayName, options =>
-            {
-                options.SignInScheme = IdentityConstants.ExternalScheme;
-                options.Authority = oidc.Authority;
-                options.ClientId = oidc.ClientId;
-                options.ClientSecret = oidc.ClientSecret;
-                options.ResponseType = "code";
-                options.UsePkce = true;
-                options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
-                options.Scope.Add("email");
-                options.Scope.Add("profile");
-                options.GetClaimsFromUserInfoEndpoint = true;
-                options.CallbackPath = "/signin-oidc";
-            });
-        }
+        services.AddNationalIdentity(configuration);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(DvcPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())

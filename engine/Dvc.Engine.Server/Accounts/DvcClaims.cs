@@ -12,5 +12,11 @@ internal static class DvcClaims
     /// <summary>Full name shown on dossiers and decisions.</summary>
     public const string FullName = "dvc:name";
 
+    /// <summary>
+    /// The personal identification number the national identity provider vouched for on this account (never a typed
+    /// one): the key that links a citizen's dossiers across accounts.
+    /// </summary>
+    public const string CitizenId = "dvc:citizen-id";
+
     public const string AnyTaskRole = "*";
 }

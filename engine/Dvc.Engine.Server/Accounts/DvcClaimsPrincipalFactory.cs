@@ -22,6 +22,11 @@ internal sealed class DvcClaimsPrincipalFactory(UserManager<DvcUser> users, Role
             identity.AddClaim(new Claim(DvcClaims.Agency, user.AgencyCode));
         }
 
+        if (user is { CitizenId: { } citizenId, IdentityVerifiedAt: not null })
+        {
+            identity.AddClaim(new Claim(DvcClaims.CitizenId, citizenId));
+        }
+
         return identity;
     }
 }

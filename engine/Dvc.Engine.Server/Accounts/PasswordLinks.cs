@@ -37,8 +37,7 @@ internal sealed class PasswordLinks(UserManager<DvcUser> users, OutboxStore outb
 
         var claim = !await users.HasPasswordAsync(user);
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var root = (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? requestBase : options.Value.PublicBaseUrl).TrimEnd('/');
-        var link = QueryHelpers.AddQueryString(root + "/account/reset", new Dictionary<string, string?> { ["email"] = address, ["token"] = token });
+        var link = QueryHelpers.AddQueryString(Root(options.Value, requestBase) + "/account/reset", new Dictionary<string, string?> { ["email"] = address, ["token"] = token });
         await outbox.EnqueueAsync(
             new NewOutboxMessage(OutboxKind, new JsonObject
             {
@@ -49,6 +48,10 @@ internal sealed class PasswordLinks(UserManager<DvcUser> users, OutboxStore outb
             }.ToJsonString()),
             ct);
     }
+
+    /// <summary>Where e-mailed links point: the configured public address, else the one the request came to.</summary>
+    public static string Root(Hosting.DvcServerOptions options, string requestBase) =>
+        (string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? requestBase : options.PublicBaseUrl).TrimEnd('/');
 
     /// <summary>Sets the new password if the token from the link is valid for this e-mail; Identity's errors otherwise.</summary>
     public async Task<IdentityResult> ResetAsync(string email, string token, string password)

@@ -6,7 +6,17 @@ namespace Dvc.Engine.Server.Accounts;
 /// Who is asking, as the services see it (pages and API build it the same way from the principal), so access
 /// rules live in the services and not in each caller.
 /// </summary>
-internal sealed record Viewer(string? UserId, string? Name, string? AgencyCode, IReadOnlySet<string> Roles, IReadOnlySet<string> TaskRoles)
+/// <param name="CitizenId">The account's verified personal identification number (see <see cref="DvcClaims.CitizenId"/>).</param>
+/// <param name="NationalIdentitySession">True when this session was signed in with the national identity: its verified
+/// data fill and lock form fields.</param>
+internal sealed record Viewer(
+    string? UserId,
+    string? Name,
+    string? AgencyCode,
+    IReadOnlySet<string> Roles,
+    IReadOnlySet<string> TaskRoles,
+    string? CitizenId = null,
+    bool NationalIdentitySession = false)
 {
     public static readonly Viewer Anonymous = new(null, null, null, new HashSet<string>(), new HashSet<string>());
 
@@ -38,6 +48,8 @@ internal sealed record Viewer(string? UserId, string? Name, string? AgencyCode, 
             principal.FindFirstValue(DvcClaims.FullName) ?? principal.Identity.Name,
             principal.FindFirstValue(DvcClaims.Agency),
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-            principal.FindAll(DvcClaims.TaskRole).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            principal.FindAll(DvcClaims.TaskRole).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindFirstValue(DvcClaims.CitizenId),
+            principal.HasClaim(ClaimTypes.AuthenticationMethod, NationalIdentity.NationalIdentityOptions.Scheme));
     }
 }

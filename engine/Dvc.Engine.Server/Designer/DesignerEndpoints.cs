@@ -76,7 +76,7 @@ internal static class DesignerEndpoints
 
     /// <summary><c>CODE.json</c>: the bundle (one JSON document, shared fragments included); <c>CODE.zip</c>: the folder.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> ExportAsync(
-        string file, HttpContext http, IDesignerAccess access, IProcedureDrafts drafts, DraftWorkspace workspace, CancellationToken ct)
+        string file, HttpContext http, IDesignerAccess access, IProcedureDrafts drafts, DraftWorkspace workspace, DesignerChecker checker, CancellationToken ct)
     {
         if (access.Resolve(http.User) is not { } user)
         {
@@ -97,7 +97,11 @@ internal static class DesignerEndpoints
         }
 
         var version = ProcedureFiles.TryParse(files.GetValueOrDefault(ProcedureFiles.Manifest))?["version"]?.ToString() is { } v ? v : "0.0.0";
-        var bundle = workspace.Use(code, files, (root, _) => ProcedureBundle.Create(root, $"procedures/{code}", code, version, ProcedureVersionStore.ComputeContentHash(ProcedureFiles.ToJson(files))));
+        // The shared workflows the draft calls travel with it (the editor's private compiler finds them); a draft that
+        // does not compile yet exports its own files only.
+        var called = checker.Compile(code, files).Compilation.Procedure?.Workflow?.SubWorkflows.Select(p => p.File) ?? [];
+        var bundle = workspace.Use(code, files, (root, _) => ProcedureBundle.Create(
+            root, $"procedures/{code}", code, version, ProcedureVersionStore.ComputeContentHash(ProcedureFiles.ToJson(files)), called));
         return TypedResults.File(Encoding.UTF8.GetBytes(bundle), "application/json", $"{code}.json");
     }
 

@@ -110,7 +110,7 @@ internal sealed class DesignerPublisher(
         var (procedure, bundle) = workspace.Use(draft.ProcedureCode, files, (root, folder) =>
         {
             var compiled = compiler.CompileFolder(folder, root).Procedure;
-            return (compiled, compiled is null ? null : ProcedureBundle.Create(root, compiled.Folder, compiled.Code, compiled.Version, compiled.ContentHash));
+            return (compiled, compiled is null ? null : ProcedureBundle.Create(root, compiled.Folder, compiled.Code, compiled.Version, compiled.ContentHash, compiled.Workflow?.SubWorkflows.Select(p => p.File) ?? []));
         });
         if (procedure is null || bundle is null)
         {

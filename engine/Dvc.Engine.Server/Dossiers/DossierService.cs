@@ -34,6 +34,7 @@ internal sealed partial class DossierService(
     DossierResults results,
     IDossierWorkflow workflow,
     AccountService accounts,
+    NationalIdentity.VerifiedFields verifiedFields,
     WorkingCalendar calendar,
     DossierTimeline timeline,
     PortalText text,
@@ -64,6 +65,11 @@ internal sealed partial class DossierService(
         if (submitter.UserId is null)
         {
             throw new InvalidOperationException("Submissions need a signed-in account; the endpoints require one.");
+        }
+
+        if (RequiresNationalIdentity(procedure, submitter))
+        {
+            return new SubmitOutcome.IdentityRequired();
         }
 
         // Assisted submission is the handling agency's service at its counter: only its staff file for a citizen
@@ -134,7 +140,7 @@ internal sealed partial class DossierService(
     {
         var procedureCode = procedure.Code;
         var command = new SubmitCommand(procedureCode, data, [], Viewer.Anonymous, Culture: culture, ConversionErrors: conversionErrors);
-        var assessment = Assess(procedure, command, requireFiles: false);
+        var assessment = Assess(procedure, command, requireFiles: false, verified: null);
         if (assessment.Refusal is { } refusal)
         {
             return refusal;
@@ -147,11 +153,13 @@ internal sealed partial class DossierService(
             [.. checklist.Items.Select(i => new ChecklistLine(i.Attachment.Id, i.Attachment.Name.Get(culture), i.Note?.Get(culture)))]));
     }
 
-    private Assessment Assess(CompiledProcedure procedure, SubmitCommand command, bool requireFiles)
+    /// <param name="verified">The values the national identity vouched for (<see cref="NationalIdentity.VerifiedFields"/>); a
+    /// submission must carry them unchanged.</param>
+    private Assessment Assess(CompiledProcedure procedure, SubmitCommand command, bool requireFiles, IReadOnlyDictionary<string, string>? verified)
     {
         try
         {
-            return AssessWithinBudget(procedure, command, requireFiles);
+            return AssessWithinBudget(procedure, command, requireFiles, verified);
         }
         catch (Core.Rules.RuleEvaluationRefusedException ex)
         {
@@ -161,13 +169,18 @@ internal sealed partial class DossierService(
         }
     }
 
-    private Assessment AssessWithinBudget(CompiledProcedure procedure, SubmitCommand command, bool requireFiles)
+    private Assessment AssessWithinBudget(CompiledProcedure procedure, SubmitCommand command, bool requireFiles, IReadOnlyDictionary<string, string>? verified)
     {
         var culture = command.Culture;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (pointer, messages) in command.ConversionErrors ?? new Dictionary<string, string[]>())
         {
             Add(errors, pointer, messages);
+        }
+
+        foreach (var pointer in NationalIdentity.VerifiedFields.Changed(command.Data, verified ?? new Dictionary<string, string>()))
+        {
+            errors[pointer] = [text["identity.verifiedChanged"]];
         }
 
         var submittedOn = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
@@ -214,7 +227,8 @@ internal sealed partial class DossierService(
     private async Task<SubmitOutcome?> SubmitOnceAsync(CompiledProcedure procedure, Guid versionId, SubmitCommand command, string? requestHash, CancellationToken ct)
     {
         var culture = command.Culture;
-        var assessment = Assess(procedure, command, requireFiles: true);
+        var verified = await verifiedFields.ForAsync(procedure.Form, command.Submitter);
+        var assessment = Assess(procedure, command, requireFiles: true, verified);
         if (assessment.Refusal is { } refusal)
         {
             return refusal;
@@ -247,6 +261,9 @@ internal sealed partial class DossierService(
         var eventData = DecisionJson(procedure, fee, trace);
         eventData["assistedBy"] = assistedBy;
         eventData["idempotencyKey"] = command.IdempotencyKey;
+        eventData["citizenIdOfAnother"] = await CitizenIdOfAnotherAsync(command.Data, applicantId, ct);
+        // Which data the officer may trust as verified by the national identity, and which were typed.
+        eventData["verified"] = verified.Count == 0 ? null : new JsonArray([.. verified.Keys.Order(StringComparer.Ordinal).Select(k => JsonValue.Create(k))]);
 
         // The dossier, its started workflow and its idempotency record commit together: a crash in between must not
         // leave a filed dossier that no workflow will ever process, nor one that a retry of the same key files again.
@@ -287,6 +304,20 @@ internal sealed partial class DossierService(
         var current = await store.GetAsync(dossier.Id, ct) ?? dossier;
         return new SubmitOutcome.Submitted(Receipt(current, procedure, fee.Lines.Select(l => new FeeLine(l.Label.Get(culture), l.Amount)).ToList()), Replayed: false);
     }
+
+    /// <summary>True when the procedure is filed online only with the national identity and this session did not use it.</summary>
+    public static bool RequiresNationalIdentity(CompiledProcedure procedure, Viewer viewer) =>
+        procedure.Manifest.RequiresVerifiedIdentity && !viewer.NationalIdentitySession && !viewer.IsStaff;
+
+    /// <summary>
+    /// The typed applicant ID number when it belongs to another citizen who proved it with the national identity: not
+    /// refused (a relative may file with it, a typo happens) but flagged to the officer.
+    /// </summary>
+    private async Task<string?> CitizenIdOfAnotherAsync(JsonObject data, string applicantId, CancellationToken ct) =>
+        data["applicant"]?["citizenId"] is JsonValue typed && typed.TryGetValue<string>(out var id)
+            && await db.Users.AnyAsync(u => u.CitizenId == id && u.IdentityVerifiedAt != null && u.Id != applicantId, ct)
+            ? id
+            : null;
 
     /// <summary>
     /// Saves the form as it is, with the files chosen on it that the procedure accepts (type and size); a file it
@@ -395,7 +426,7 @@ internal sealed partial class DossierService(
             items.Add(new DossierListItem(null, draft.Id, draft.ProcedureCode, ProcedureName(draft.ProcedureCode), DossierStatuses.Draft, draft.SavedAt, null));
         }
 
-        foreach (var d in await store.ListByApplicantAsync(user, 0, 500, ct))
+        foreach (var d in await store.ListForPersonAsync(user, viewer.CitizenId, 0, 500, ct))
         {
             items.Add(new DossierListItem(d.Code, null, d.ProcedureCode, ProcedureName(d.ProcedureCode), d.Status, d.SubmittedAt, DueOn(d.DueAt)));
         }
@@ -710,8 +741,13 @@ internal sealed partial class DossierService(
             new NewDossierEvent(viewer.UserId ?? DossierStore.AnonymousActor, DossierEvents.Downloaded, new JsonObject { ["file"] = what, ["fileName"] = fileName }.ToJsonString()),
             ct);
 
+    /// <summary>
+    /// The applicant's account, whoever filed it for them, and a verified citizen whose ID number the dossier's applicant
+    /// has (one citizen across accounts: filed before linking, from another account, or at the counter).
+    /// </summary>
     internal static bool IsOwner(DossierRecord dossier, Viewer viewer) =>
-        viewer.UserId is not null && (viewer.UserId == dossier.ApplicantUserId || viewer.UserId == dossier.SubmittedByUserId);
+        viewer.UserId is not null && (viewer.UserId == dossier.ApplicantUserId || viewer.UserId == dossier.SubmittedByUserId
+            || (viewer.CitizenId is not null && viewer.CitizenId == dossier.ApplicantCitizenId));
 
     internal static bool CanSee(DossierRecord dossier, Viewer viewer) => IsOwner(dossier, viewer) || viewer.WorksFor(dossier.AgencyCode);
 
@@ -761,7 +797,9 @@ internal sealed partial class DossierService(
             dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
             dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: true, IsOwner: IsOwner(dossier, viewer),
             JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, decisions, request, dossier.PausedAt, supplements,
-            HasResult: dossier.ResultFileKey is not null, progress, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode);
+            HasResult: dossier.ResultFileKey is not null, progress, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
+            CitizenIdOfAnother: viewer.IsStaff ? submittedData?["citizenIdOfAnother"]?.GetValue<string>() : null,
+            Verified: submittedData?["verified"] is JsonArray verified ? [.. verified.Select(p => p?.GetValue<string>()).OfType<string>()] : null);
     }
 
     /// <summary>

@@ -9,7 +9,9 @@ namespace Dvc.Engine.Server.Dossiers;
 /// another agency's officer at a hand-over task, who sees only the fields and attachments the task shows.
 /// <see cref="AgencyCode"/> is the handling agency stored on the dossier at submission. <see cref="Request"/> is what
 /// the dossier waits for from the citizen (with its deadline); <see cref="ClockPausedAt"/> is set while the statutory
-/// clock stands still for it. <see cref="Decisions"/> runs oldest first: the last one stands.
+/// clock stands still for it. <see cref="Verified"/> lists the data pointers the national identity vouched for at
+/// submission (the rest was typed); <see cref="CitizenIdOfAnother"/>, shown to staff only, is a typed applicant ID number
+/// that another citizen proved is theirs. <see cref="Decisions"/> runs oldest first: the last one stands.
 /// </summary>
 internal sealed record DossierView(
     string Code,
@@ -36,7 +38,9 @@ internal sealed record DossierView(
     string? Feedback,
     string? AssistedBy,
     string? ApplicantName,
-    string AgencyCode = "")
+    string AgencyCode = "",
+    IReadOnlyList<string>? Verified = null,
+    string? CitizenIdOfAnother = null)
 {
     public bool CanSupplement => IsOwner && Status == DossierStatuses.AwaitingSupplement;
 

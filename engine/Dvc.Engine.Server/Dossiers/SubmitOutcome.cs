@@ -30,6 +30,9 @@ internal abstract record SubmitOutcome
     /// </summary>
     public sealed record RulesRefused : SubmitOutcome;
 
+    /// <summary>The procedure is filed online only by a citizen signed in with the national identity.</summary>
+    public sealed record IdentityRequired : SubmitOutcome;
+
     /// <summary>The Idempotency-Key was used before with a different submission.</summary>
     public sealed record KeyReused(string Key) : SubmitOutcome;
 }

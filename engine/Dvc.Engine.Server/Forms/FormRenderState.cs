@@ -13,6 +13,11 @@ internal sealed class FormRenderState(JsonObject values, IReadOnlyDictionary<str
 
     public JsonObject Values { get; } = values;
 
+    /// <summary>Values verified by the national identity, by pointer: shown locked, with a "verified" mark.</summary>
+    public IReadOnlyDictionary<string, string> Verified { get; set; } = new Dictionary<string, string>();
+
+    public bool IsVerified(string pointer) => Verified.ContainsKey(pointer);
+
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 
     public JsonNode? ValueAt(string pointer)
@@ -35,12 +40,14 @@ internal sealed class FormRenderState(JsonObject values, IReadOnlyDictionary<str
     /// <summary>The text to put back in the input: what was typed, else the stored value shown the portal's way.</summary>
     public string Display(FormField field, string pointer)
     {
-        if (raw is not null && raw.TryGetValue(pointer, out var typed))
+        // A verified value shows as verified, whatever a tampered post said.
+        var isVerified = Verified.TryGetValue(pointer, out var verified);
+        if (!isVerified && raw is not null && raw.TryGetValue(pointer, out var typed))
         {
             return typed;
         }
 
-        var value = ValueAt(pointer);
+        var value = isVerified ? JsonValue.Create(verified) : ValueAt(pointer);
         if (value is null)
         {
             return Fresh ? field.Default ?? "" : "";

@@ -49,16 +49,24 @@ internal sealed class PortalPages(PortalFixture portal, string shotPrefix)
         await SignInAsync(page, email, "MatKhau@2026");
     }
 
-    /// <summary>A birth registered ten days after it (Hanoi time): on time, free unless extra copies are asked for.</summary>
-    public static async Task FillBirthRegistrationAsync(IPage page, string childName)
+    /// <summary>
+    /// A birth registered ten days after it (Hanoi time): on time, free unless extra copies are asked for. With
+    /// <paramref name="verifiedApplicant"/> the applicant's name, birth date, sex and ID number are left as the national
+    /// identity filled (and locked) them.
+    /// </summary>
+    public static async Task FillBirthRegistrationAsync(IPage page, string childName, bool verifiedApplicant = false)
     {
         var hanoiToday = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var born = hanoiToday.AddDays(-10).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-        await Fill(page, "/applicant/fullName", "Trần Thị Mai");
-        await Fill(page, "/applicant/birthDate", "02/11/1994");
-        await Radio(page, "/applicant/sex", "nu");
-        await Fill(page, "/applicant/citizenId", "001194023456");
+        if (!verifiedApplicant)
+        {
+            await Fill(page, "/applicant/fullName", "Trần Thị Mai");
+            await Fill(page, "/applicant/birthDate", "02/11/1994");
+            await Radio(page, "/applicant/sex", "nu");
+            await Fill(page, "/applicant/citizenId", "001194023456");
+        }
+
         await Fill(page, "/applicant/citizenIdIssuedOn", "10/06/2021");
         await Fill(page, "/applicant/phone", "0987654321");
         await Fill(page, "/applicant/email", "tranthimai@example.vn");

@@ -30,6 +30,34 @@ public sealed class FormCompilerTests : IDisposable
     }
 
     [Fact]
+    public void A_field_prefilled_from_the_national_identity_keeps_its_claim_and_value_map()
+    {
+        const string Label = "\"label\": { \"vi\": \"Họ và tên\", \"en\": \"Full name\" }";
+        _catalog.Replace("../../shared/applicant.schema.json", Label, Label + ", \"prefill\": { \"claim\": \"gender\", \"values\": { \"male\": \"nam\" } }");
+
+        var compilation = _catalog.Compile();
+
+        var prefill = compilation.Procedure!.Form.Find("/applicant/fullName")!.Prefill!;
+        Assert.Equal("gender", prefill.Claim);
+        Assert.Equal(("nam", (string?)null), (prefill.ValueFor("male"), prefill.ValueFor("other")));
+        Assert.Null(compilation.Procedure.Form.Find("/applicant/birthDate")!.Prefill);
+    }
+
+    [Theory]
+    [InlineData("\"nationality\"")]
+    [InlineData("{ \"values\": { \"male\": \"nam\" } }")]
+    [InlineData("42")]
+    public void A_prefill_that_names_no_identity_claim_is_an_error_at_its_place(string prefill)
+    {
+        const string Label = "\"label\": { \"vi\": \"Họ và tên\", \"en\": \"Full name\" }";
+        _catalog.Replace("../../shared/applicant.schema.json", Label, Label + ", \"prefill\": " + prefill);
+
+        var compilation = _catalog.Compile();
+
+        DiagnosticAssert.SingleError(compilation, FormDiagnostics.PrefillInvalid, "shared/applicant.schema.json", "/definitions/applicant/properties/fullName/x-ui/prefill", _catalog.LineOf("shared/applicant.schema.json", "\"prefill\""));
+    }
+
+    [Fact]
     public void A_missing_label_inside_a_shared_fragment_is_reported_in_the_fragment()
     {
         _catalog.Replace("../../shared/applicant.schema.json", "\"label\": { \"vi\": \"Số điện thoại\", \"en\": \"Phone number\" }, ", string.Empty);

@@ -29,6 +29,23 @@ public sealed class DossierStoreTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_person_sees_what_they_applied_for_filed_for_others_and_what_names_their_verified_ID_number()
+    {
+        await using var scope = database.Scope();
+        var store = scope.Get<DossierStore>();
+        await store.CreateAsync(Request(applicant: "parent") with { ApplicantName = "Trẻ", ApplicantCitizenId = null }, CancellationToken.None);
+        await store.CreateAsync(Request(applicant: null) with { SubmittedByUserId = "parent", ApplicantName = "Con", ApplicantCitizenId = null }, CancellationToken.None);
+        await store.CreateAsync(Request(applicant: "old-account") with { ApplicantCitizenId = "001090012345" }, CancellationToken.None);
+        await store.CreateAsync(Request(applicant: "someone-else") with { ApplicantCitizenId = "001090099999" }, CancellationToken.None);
+
+        var byAccount = await store.ListForPersonAsync("parent", null, 0, 50, CancellationToken.None);
+        var verified = await store.ListForPersonAsync("parent", "001090012345", 0, 50, CancellationToken.None);
+
+        Assert.Equal(2, byAccount.Count);
+        Assert.Equal(3, verified.Count);
+    }
+
+    [Fact]
     public async Task A_new_dossier_gets_a_code_and_its_submitted_event_together()
     {
         await using var scope = database.Scope();
@@ -130,7 +147,7 @@ public sealed class DossierStoreTests : IAsyncLifetime
         await store.CreateAsync(Request(applicant: "citizen-1", agency: "SO-Y-TE"), CancellationToken.None);
         await store.CreateAsync(Request(applicant: "citizen-2"), CancellationToken.None);
 
-        var mine = await store.ListByApplicantAsync("citizen-1", 0, 50, CancellationToken.None);
+        var mine = await store.ListForPersonAsync("citizen-1", null, 0, 50, CancellationToken.None);
         var agency = await store.ListForAgencyAsync("SO-TU-PHAP", null, 0, 50, CancellationToken.None);
 
         Assert.Equal("SO-Y-TE,SO-TU-PHAP", string.Join(",", mine.Select(d => d.AgencyCode)));

@@ -47,6 +47,9 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     /// <summary>The server's file store (Dvc:Files:Root).</summary>
     public string FilesRoot => Path.Combine(_folder, "files");
 
+    /// <summary>Settings a test class adds (e.g. the national identity provider it started); set before the first client.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -62,6 +65,15 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");
         builder.UseSetting("Dvc:Throttling:TrackingPerAddressPerMinute", "100000");
         foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // National identity sign-in is on only in the classes that start a provider (IdentityProviderPeer); Development's
+        // stand-in never starts here: a second web application built inside Program would be taken for the server.
+        builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
+        builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

@@ -40,6 +40,35 @@ public sealed partial class Issue13_RunCommandTests : IDisposable
         Assert.True(await server.AnswersHealthAsync(new Uri(address)), $"Nothing answered on {address}:\n{server.Output}");
     }
 
+    /// <summary>
+    /// Issue 20: in Development the run command also starts the stand-in national identity provider, and the portal's
+    /// "sign in with VNeID" button leads to its page, registered for the portal's address.
+    /// </summary>
+    [Fact]
+    public async Task The_run_command_in_Development_starts_the_stand_in_identity_provider_and_signs_in_with_it()
+    {
+        var address = $"http://127.0.0.1:{FreePort()}";
+        using var server = Start(["run", "--project", ServerProject, "--no-build", "-c", Configuration], new() { ["ASPNETCORE_URLS"] = address });
+        var provider = new Uri(StandInLine().Match(await server.WaitForLineAsync(StandInLine())).Groups["address"].Value);
+        Assert.True(await server.AnswersHealthAsync(new Uri(address)), $"Nothing answered on {address}:\n{server.Output}");
+        Assert.True(await server.AnswersAsync(new Uri(provider, ".well-known/openid-configuration")), $"The provider at {provider} did not answer:\n{server.Output}");
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) };
+        var login = await (await http.GetAsync(new Uri("/account/login", UriKind.Relative))).Content.ReadAsStringAsync();
+        var fields = TwoSiteBrowser.HiddenFields(login).DistinctBy(f => f.Key).ToList();
+        var challenge = await http.PostAsync(new Uri("/account/login?handler=external", UriKind.Relative), new FormUrlEncodedContent(fields));
+        var authorize = challenge.Headers.Location ?? throw new InvalidOperationException($"No redirect to the provider ({(int)challenge.StatusCode}):\n{server.Output}");
+        var page = await http.GetAsync(authorize);
+
+        Assert.Equal(provider.Authority, authorize.Authority);
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString(address + "/signin-oidc"), authorize.Query, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Nguyễn Văn An", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"Stand-in national identity provider \(VNeID\) at (?<address>http://\S+?):? sign in")]
+    private static partial Regex StandInLine();
+
     [Fact]
     public async Task A_restart_without_changes_says_the_procedures_are_unchanged()
     {
@@ -124,15 +153,18 @@ public sealed partial class Issue13_RunCommandTests : IDisposable
             }
         }
 
-        public async Task<bool> AnswersHealthAsync(Uri address)
+        public Task<bool> AnswersHealthAsync(Uri address) => AnswersAsync(new Uri(address, "/health"));
+
+        /// <summary>True once <paramref name="url"/> answers 200 (a first answer may take long on a loaded machine).</summary>
+        public async Task<bool> AnswersAsync(Uri url)
         {
-            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var deadline = DateTime.UtcNow + StartLimit;
             while (DateTime.UtcNow < deadline && !_process.HasExited)
             {
                 try
                 {
-                    if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                    if ((await http.GetAsync(url)).StatusCode == HttpStatusCode.OK)
                     {
                         return true;
                     }

@@ -158,6 +158,8 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicantCitizenId");
+
                     b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("Code")
@@ -166,6 +168,8 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("DueAt");
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("AgencyCode", "Status");
 
@@ -373,6 +377,9 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityVerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -410,6 +417,10 @@ namespace Dvc.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedClaimsJson")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

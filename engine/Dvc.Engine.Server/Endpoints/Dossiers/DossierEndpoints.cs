@@ -82,6 +82,7 @@ internal static class DossierEndpoints
             SubmitOutcome.KeyReused k => ApiProblems.Conflict(text["problem.keyReused"], text),
             SubmitOutcome.Forbidden f => ApiProblems.Forbidden(f.Message, text),
             SubmitOutcome.RulesRefused => ApiProblems.RulesRefused(text),
+            SubmitOutcome.IdentityRequired => TypedResults.Problem(title: text["problem.forbidden"], detail: text["identity.required"], statusCode: StatusCodes.Status403Forbidden, type: Errors.ProblemTypes.Forbidden),
             _ => ApiProblems.NotFound(text, request.ProcedureCode),
         };
     }

@@ -1,6 +1,7 @@
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.NationalIdentity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace Dvc.Engine.Server.Pages.Account;
 
-/// <summary>Password sign-in through <see cref="SignInGuard"/>; optional single sign-on button when OpenID Connect is configured.</summary>
+/// <summary>Password sign-in through <see cref="SignInGuard"/>; the national identity button when it is configured.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.SignIn)]
-internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guard, PortalText text, IOptions<OpenIdConnectLoginOptions> oidc) : PageModel
+internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guard, PortalText text, IOptions<NationalIdentityOptions> oidc, IdentityLinking linking) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -29,6 +30,12 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guar
     public bool Reset { get; set; }
 
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
+
+    /// <summary>Why a sign-in with the national identity came back without a session: refused, expired or failed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? External { get; set; }
+
+    public string? ExternalError => External is "refused" or "expired" or "failed" ? text["identity." + External] : null;
 
     public void OnGet()
     {
@@ -57,8 +64,7 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, SignInGuard guar
             return NotFound();
         }
 
-        var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectLoginOptions.Scheme, Url.Page("/Account/External", new { returnUrl = SafeReturnUrl() }));
-        return Challenge(properties, OpenIdConnectLoginOptions.Scheme);
+        return Challenge(linking.Challenge(SafeReturnUrl()), NationalIdentityOptions.Scheme);
     }
 
     /// <summary>Where the page asked to return, else officers to their inbox and citizens to the portal's home.</summary>

@@ -3,6 +3,7 @@ using Dvc.Engine.Server.Catalog;
 using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Server.Forms;
 using Dvc.Engine.Server.Localization;
+using Dvc.Engine.Server.NationalIdentity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Dvc.Engine.Server.Pages.Procedures;
 [Authorize(Policy = DvcPolicies.SignedIn)]
 [RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
 [RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
-internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, PortalText text, TimeProvider clock) : PageModel
+internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, VerifiedFields verifiedFields, PortalText text, TimeProvider clock) : PageModel
 {
     /// <summary>Files already chosen, by attachment id, shown again when the page comes back (errors, check).</summary>
     public Dictionary<string, KeptUpload> Kept { get; } = new(StringComparer.Ordinal);
@@ -45,6 +46,9 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
     public IReadOnlyList<string> OnBehalfErrors => State.Errors.TryGetValue(DossierService.OnBehalfEmailField, out var errors) ? errors : [];
 
+    /// <summary>The procedure wants the national identity and this session did not sign in with it: no form, a way to.</summary>
+    public bool IdentityRequired { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
     {
         if (catalog.Find(code) is not { } procedure)
@@ -53,6 +57,12 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         }
 
         Procedure = procedure;
+        if (catalog.Compiled(code) is { } compiled && DossierService.RequiresNationalIdentity(compiled, Viewer.From(User)))
+        {
+            IdentityRequired = true;
+            return Page();
+        }
+
         if (DraftId is { } draftId && await dossiers.LoadDraftAsync(draftId, Viewer.From(User), ct) is { } draft)
         {
             State = new FormRenderState(draft.Data, null, null);
@@ -62,8 +72,17 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             DraftSavedAt = saved ? clock.GetUtcNow().ToOffset(Dvc.Engine.Core.Calendar.WorkingCalendar.UtcOffset) : null;
         }
 
+        var verified = await VerifiedAsync(procedure.Code);
+        if (verified.Count > 0)
+        {
+            State = new FormRenderState(VerifiedFields.Fill(State.Values, verified), null, null) { Fresh = State.Fresh, Verified = verified };
+        }
+
         return Page();
     }
+
+    private async Task<IReadOnlyDictionary<string, string>> VerifiedAsync(string code) =>
+        catalog.Compiled(code) is { } compiled ? await verifiedFields.ForAsync(compiled.Form, Viewer.From(User)) : new Dictionary<string, string>();
 
     /// <summary>One form, two buttons: "Nộp hồ sơ" submits, "Lưu nháp" saves a draft.</summary>
     public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) => action switch
@@ -92,7 +111,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             Kept[file.AttachmentId] = held;
         }
 
-        return Show(procedure, post, dossiers.Assess(procedure.Code, post.Submission, PortalCultures.Current, post.ConversionErrors));
+        return await ShowAsync(procedure, post, dossiers.Assess(procedure.Code, post.Submission, PortalCultures.Current, post.ConversionErrors));
     }
 
     private async Task<IActionResult> SaveDraftAsync(string code, CancellationToken ct)
@@ -133,7 +152,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
 
         // Files the server refused (type, size) are not kept: the citizen must choose another one.
         await KeepAsync(files, outcome is SubmitOutcome.Invalid invalid ? invalid.Errors : new Dictionary<string, string[]>(), ct);
-        return Show(procedure, post, outcome);
+        return await ShowAsync(procedure, post, outcome);
     }
 
     private Task<List<IncomingFile>> ReadFilesAsync(CancellationToken ct) => kept.ReadPostedAsync(Request.Form, Viewer.From(User).UserId!, ct);
@@ -144,6 +163,13 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         {
             Kept[id] = file;
         }
+    }
+
+    private async Task<IActionResult> ShowAsync(ProcedureInfo procedure, FormPost post, SubmitOutcome outcome)
+    {
+        var result = Show(procedure, post, outcome);
+        State.Verified = await VerifiedAsync(procedure.Code);
+        return result;
     }
 
     private IActionResult Show(ProcedureInfo procedure, FormPost post, SubmitOutcome outcome)
@@ -169,6 +195,9 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             case SubmitOutcome.RulesRefused:
                 State = new FormRenderState(post.Submission, post.Raw, null);
                 UnplacedErrors = [text["problem.rulesRefusedDetail"]];
+                return Page();
+            case SubmitOutcome.IdentityRequired:
+                IdentityRequired = true;
                 return Page();
             default:
                 return NotFound();
