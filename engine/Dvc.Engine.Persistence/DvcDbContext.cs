@@ -4,6 +4,7 @@ using Dvc.Engine.Persistence.Configurations;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Plugins;
 using Dvc.Engine.Persistence.Procedures;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Persistence.Timers;
@@ -53,6 +54,10 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+
+    public DbSet<PluginRecordEntity> PluginRecords => Set<PluginRecordEntity>();
 
     /// <summary>
     /// The Identity table layout the migrations were generated with (128-character login and token keys).
@@ -109,6 +114,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         builder.ApplyConfiguration(new HumanTaskConfiguration());
         builder.ApplyConfiguration(new WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new DossierDocumentConfiguration());
+        builder.ApplyConfiguration(new PluginRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,6 +1,7 @@
 using Dvc.Engine.Persistence.Agencies;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Plugins;
 using Dvc.Engine.Persistence.Procedures;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Persistence.Timers;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TaskStore>();
         services.AddScoped<TimerStore>();
         services.AddScoped<OutboxStore>();
+        services.AddScoped<PluginRecordStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -52,11 +52,18 @@ public static class ServiceCollectionExtensions
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
 
+        // Plugins are chosen by configuration and add their services now; their activities join the registry.
+        var plugins = PluginCatalog.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(plugins);
+        services.AddDvcPluginHost();
+        plugins.ConfigureServices(services, builder.Configuration);
+
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.
-        services.AddSingleton(PluginActivities.CreateRegistry);
+        services.AddSingleton(sp => sp.GetRequiredService<PluginCatalog>().CreateRegistry(sp));
         services.AddSingleton(sp => new ProcedureCompiler(activities: sp.GetRequiredService<ActivityRegistry>()));
         services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.Section);
         services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkingCalendarOptions>>().Value));
+        services.AddSingleton<Sdk.IWorkingCalendar>(sp => sp.GetRequiredService<WorkingCalendar>());
 
         services.AddSingleton<IAdministrativeUnits, AdministrativeUnits>();
         services.AddSingleton<FormSchemaReader>();
@@ -87,6 +94,18 @@ public static class ServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>What plugins reach of the host (the SDK's hosting contracts) and the outbox's dossier-event subscriptions.</summary>
+    private static IServiceCollection AddDvcPluginHost(this IServiceCollection services)
+    {
+        services.AddScoped<PluginRecords>();
+        services.AddScoped<Sdk.Hosting.IPluginRecords>(sp => sp.GetRequiredService<PluginRecords>());
+        services.AddScoped<Sdk.Hosting.IDossierHost, DossierHost>();
+        services.AddScoped<Sdk.Hosting.IOutbox, PluginOutbox>();
+        services.AddSingleton<DossierEventFanOut>();
+        services.ConfigureDbContext<DvcDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<DossierEventFanOut>()));
+        return services;
+    }
+
     public static WebApplication UseDvcServer(this WebApplication app)
     {
         // First, so error answers and status pages (which run outside the inner pipeline) speak the request's language.
@@ -111,6 +130,7 @@ public static class ServiceCollectionExtensions
         app.MapCultureSwitch();
         app.MapDvcEndpoints();
         app.MapRazorPages();
+        app.MapPluginRoutes();
         return app;
     }
 }

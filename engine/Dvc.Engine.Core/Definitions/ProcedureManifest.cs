@@ -21,6 +21,9 @@ public sealed record ProcedureManifest(
     ProcedureParts Parts,
     IReadOnlyList<string> LegalBasis)
 {
+    /// <summary>The procedure's code on the National Public Service Portal (Mã TTHC, e.g. <c>1.002834</c>), when mapped.</summary>
+    public string? NationalCode { get; init; }
+
     public AttachmentDefinition? FindAttachment(string id) => Attachments.FirstOrDefault(a => a.Id == id);
 
     /// <summary>Reads the manifest leniently: missing values get neutral defaults (schema validation has reported them).</summary>
@@ -54,7 +57,10 @@ public sealed record ProcedureManifest(
             (json["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(ReadAttachment).ToArray(),
             (json["roles"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new RoleDefinition(Text(r["id"]), LocalizedText.From(r["name"]) ?? LocalizedText.Empty)).ToArray(),
             new ProcedureParts(Text(parts["form"]), Text(parts["rules"]), Text(parts["workflow"]), templates, parts["tests"] is JsonNode t ? Text(t) : null),
-            Strings(json["legalBasis"]));
+            Strings(json["legalBasis"]))
+        {
+            NationalCode = JsonValues.TryGetString(json["nationalCode"], out var national) ? national : null,
+        };
     }
 
     private static AttachmentDefinition ReadAttachment(JsonObject a) => new(

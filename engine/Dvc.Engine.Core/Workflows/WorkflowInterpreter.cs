@@ -123,7 +123,7 @@ public sealed class WorkflowInterpreter
     }
 
     private WorkflowRuntimeContext ContextFor(DossierInfo dossier) =>
-        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, _time, _services), dossier);
+        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, new DossierRun(_dossierServices, dossier), _time, _services), dossier);
 
     private static JsonObject InputFor(DossierInfo dossier) => new()
     {
@@ -145,11 +145,12 @@ public sealed class WorkflowInterpreter
             (int)(ValueConversion.ToNumber(input["serviceLevel"]) ?? 3));
     }
 
-    /// <summary>Gives activities the dossier services and the clock, then whatever the host offers.</summary>
-    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, TimeProvider time, IServiceProvider? inner) : IServiceProvider
+    /// <summary>Gives activities the dossier services, the SDK's run seam and the clock, then whatever the host offers.</summary>
+    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, IDossierRun run, TimeProvider time, IServiceProvider? inner) : IServiceProvider
     {
         public object? GetService(Type serviceType) =>
             serviceType == typeof(IDossierServices) ? dossierServices
+            : serviceType == typeof(IDossierRun) ? run
             : serviceType == typeof(TimeProvider) ? time
             : inner?.GetService(serviceType);
     }

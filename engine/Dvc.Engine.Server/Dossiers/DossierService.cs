@@ -492,7 +492,8 @@ internal sealed partial class DossierService(
             dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
             dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: true, IsOwner: IsOwner(dossier, viewer),
             JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, rules, supplementRequest, DecisionComment: null,
-            HasResult: dossier.ResultFileKey is not null, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode);
+            HasResult: dossier.ResultFileKey is not null, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
+            await DocumentsAsync(dossier, ct), await PayUrlAsync(dossier, ct));
     }
 
     /// <summary>

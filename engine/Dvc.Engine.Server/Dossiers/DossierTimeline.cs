@@ -46,6 +46,8 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies
                     Tasks.TaskInbox.LocalizedTitle(data?["title"]?.GetValue<string>() ?? ""),
                     OutcomeLabel(data?["outcome"]?.GetValue<string>() ?? "")),
                 DossierEvents.Log => data?["message"]?.GetValue<string>() ?? e.Reason ?? e.Kind,
+                // A plugin's entry carries its own title in both languages.
+                _ when data?["title"] is JsonObject own => (PortalCultures.IsEnglish ? own["en"] : own["vi"])?.GetValue<string>() ?? e.Kind,
                 _ => text["event." + e.Kind] is var t && !t.StartsWith("event.", StringComparison.Ordinal) ? t : e.Kind,
             };
             var actor = full ? (names.TryGetValue(e.Actor, out var name) && !string.IsNullOrEmpty(name) ? name : e.Actor == "system" ? null : null) : null;

@@ -32,7 +32,9 @@ internal sealed record DossierView(
     string? Feedback,
     string? AssistedBy,
     string? ApplicantName,
-    string AgencyCode = "")
+    string AgencyCode = "",
+    IReadOnlyList<DocumentView>? Documents = null,
+    string? PayUrl = null)
 {
     public bool CanSupplement => IsOwner && Status == DossierStatuses.AwaitingSupplement;
 
