@@ -87,6 +87,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, LocalPortalSyncHandler>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<BackgroundDispatchService>();
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>($"{DevelopmentPeers.Section}:Enabled"))
+        {
+            services.AddHostedService<DevelopmentPeers>();
+        }
+
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();

@@ -33,7 +33,7 @@ public sealed partial class DossierStore
 
     /// <summary>A dossier's issued documents, in the order they were issued.</summary>
     public async Task<IReadOnlyList<DossierDocumentRecord>> ListDocumentsAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        await Documents(d => d.DossierId == dossierId).OrderBy(d => d.IssuedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        [.. (await Documents(d => d.DossierId == dossierId).ToListAsync(cancellationToken)).OrderBy(d => d.IssuedAt).ThenBy(d => d.Id)];
 
     /// <summary>The document printed with <paramref name="verificationCode"/> (case and separators ignored), or null.</summary>
     public async Task<DossierDocumentRecord?> FindDocumentByVerificationCodeAsync(string verificationCode, CancellationToken cancellationToken)

@@ -385,6 +385,12 @@ internal sealed partial class DossierService(
             return new CommandResult.Conflict(text["dossier.notAwaitingPayment"]);
         }
 
+        // A request a gateway plugin serves is settled by the gateway's signed confirmation only, never by this button.
+        if (await PayUrlAsync(dossier, ct) is not null)
+        {
+            return new CommandResult.Conflict(text["dossier.payThroughGateway"]);
+        }
+
         var transaction = $"SIM-{clock.GetUtcNow():yyyyMMddHHmmss}-{dossier.Code}";
         var step = await workflow.PaidAsync(procedure, dossier, transaction, viewer, ct);
         return step.Accepted ? CommandResult.Done : new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingPayment"]);

@@ -111,6 +111,7 @@ internal sealed class PortalText
         ["dossier.pay"] = ("Thanh toán trực tuyến", "Pay online"),
         ["dossier.payHint"] = ("Cổng thanh toán mô phỏng của môi trường thử nghiệm: bấm để xác nhận đã thanh toán {0}.", "Simulated payment gateway of this environment: press to confirm paying {0}."),
         ["dossier.payGateway"] = ("Lệ phí {0} được thanh toán qua cổng thanh toán trực tuyến; hồ sơ tiếp tục khi cổng thanh toán xác nhận giao dịch.", "The fee of {0} is paid through the online payment gateway; the dossier goes on once the gateway confirms the payment."),
+        ["dossier.payThroughGateway"] = ("Lệ phí của hồ sơ này được thanh toán qua cổng thanh toán trực tuyến.", "This dossier's fee is paid through the online payment gateway."),
         ["dossier.documents"] = ("Giấy tờ, kết quả đã cấp", "Issued documents"),
         ["dossier.verificationCode"] = ("mã xác thực", "verification code"),
         ["dossier.notAwaitingPayment"] = ("Hồ sơ không chờ thanh toán.", "The dossier is not awaiting payment."),

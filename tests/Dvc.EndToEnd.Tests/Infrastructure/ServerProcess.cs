@@ -52,6 +52,9 @@ public sealed class ServerProcess : IAsyncLifetime
         start.Environment["Dvc__DefinitionsPath"] = Repository.Definitions;
         start.Environment["Dvc__SeedDemoAccounts"] = "true";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // The Development simulators bind fixed ports; a test that needs peers starts its own.
+        start.Environment["Dvc__Simulator__Enabled"] = "false";
+        start.Environment["Plugins__Payments__GatewayUrl"] = "";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
