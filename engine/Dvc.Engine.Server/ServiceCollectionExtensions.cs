@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
     public static WebApplicationBuilder AddDvcServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        ServerAddress.UseDefaultUnlessConfigured(builder);
         services.AddOptions<DvcServerOptions>().BindConfiguration(DvcServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FileStorageOptions>().BindConfiguration(FileStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -85,6 +86,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OverdueDossiers>();
         services.AddScoped<IOutboxHandler, LocalNotificationHandler>();
         services.AddScoped<IOutboxHandler, LocalPortalSyncHandler>();
+        services.AddScoped<IOutboxHandler, LocalAccountEmailHandler>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<BackgroundDispatchService>();
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>($"{DevelopmentPeers.Section}:Enabled"))

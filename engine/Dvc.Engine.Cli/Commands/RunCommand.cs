@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dvc.Engine.Core.Workflows;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
+using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Simulation;
 
@@ -51,8 +52,9 @@ internal static class RunCommand
         JsonArray answers;
         try
         {
-            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(inputFile, cancellationToken)) as JsonObject ?? [];
-            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllBytesAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
+            // Read as text, so a UTF-8 byte-order mark is accepted as in every definition file.
+            data = inputFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(inputFile, cancellationToken)) as JsonObject ?? [];
+            answers = stepsFile is null ? [] : JsonNode.Parse(await File.ReadAllTextAsync(stepsFile, cancellationToken)) as JsonArray ?? [];
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -75,7 +77,13 @@ internal static class RunCommand
                 return 3;
             }
 
-            simulation = WorkflowSimulation.ForProcedure(procedure, data, DateOnly.FromDateTime(DateTime.Today));
+            // Submitted today at 09:00 Hanoi time, as dvc test does for a date without a time.
+            var submittedAt = new DateTimeOffset(WorkingCalendar.ToLocalDate(TimeProvider.System.GetUtcNow()).ToDateTime(new TimeOnly(9, 0)), WorkingCalendar.UtcOffset);
+            simulation = WorkflowSimulation.ForProcedure(procedure, data, submittedAt);
+            var deadline = procedure.LegalDeadline(submittedAt, new WorkingCalendar()).ToOffset(WorkingCalendar.UtcOffset);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Nộp / submitted {submittedAt:dd/MM/yyyy HH:mm}; hạn giải quyết / legal deadline {deadline:dd/MM/yyyy HH:mm} ({procedure.Manifest.ProcessingDays} ngày làm việc / working days, giờ Hà Nội / Hanoi time)"));
         }
         else
         {
@@ -196,7 +204,7 @@ internal static class RunCommand
             _log = state.Log.Count;
             foreach (var bookmark in state.Bookmarks)
             {
-                var due = bookmark.DueAt is { } at ? $", hạn / due {at.ToLocalTime().ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}" : string.Empty;
+                var due = Due(bookmark);
                 var detail = bookmark.Name switch
                 {
                     "Dvc.HumanTask" => $"vai trò / role {bookmark.Payload?["role"]}, chọn / outcomes {bookmark.Payload?["outcomes"]?.ToJsonString()}",
@@ -206,6 +214,28 @@ internal static class RunCommand
                 };
                 await output.WriteLineAsync($"  ⏸ chờ / waiting: {bookmark.ActivityId} ({workflow.ActivityType(bookmark.ActivityId)}) {detail}{due}");
             }
+        }
+
+        /// <summary>
+        /// The deadline in Hanoi time whatever the machine's zone, with the period and its unit as declared:
+        /// ", hạn / due trước 24:00 ngày 20/12/2026 / by 24:00 on 20/12/2026 (15 ngày làm việc / working days, giờ Hà Nội / Hanoi time)".
+        /// </summary>
+        private static string Due(WorkflowBookmark bookmark)
+        {
+            var payload = bookmark.Payload;
+            var at = bookmark.DueAt
+                ?? (DateTimeOffset.TryParse(payload?["slaDueAt"]?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var sla) ? sla : null);
+            if (at is not { } due)
+            {
+                return string.Empty;
+            }
+
+            var days = payload?["days"] ?? payload?["slaDays"];
+            var unit = WorkingCalendar.TryParseUnit(payload?["daysUnit"]?.ToString(), out var parsed) ? parsed : (DayUnit?)null;
+            var period = days is null || unit is null ? string.Empty
+                : unit == DayUnit.WorkingDays ? $"{days} ngày làm việc / working days, "
+                : $"{days} ngày theo lịch / calendar days, ";
+            return $", hạn / due {DeadlineText.Format(due, english: false)} / {DeadlineText.Format(due, english: true)} ({period}giờ Hà Nội / Hanoi time)";
         }
     }
 }

@@ -167,6 +167,32 @@ public sealed class WorkingCalendar : Sdk.IWorkingCalendar
         return pausedWorkingDays == 0 ? dueAt : AddWorkingDays(dueAt, pausedWorkingDays);
     }
 
+    /// <summary>The instant <paramref name="days"/> after <paramref name="start"/>, counted in <paramref name="unit"/> (an officer's SLA).</summary>
+    public DateTimeOffset Add(DateTimeOffset start, decimal days, DayUnit unit) =>
+        unit == DayUnit.WorkingDays ? AddWorkingDays(start, days) : start.ToOffset(UtcOffset).AddTicks((long)(days * TimeSpan.TicksPerDay));
+
+    /// <summary>
+    /// The end of a period of <paramref name="days"/> given to a citizen from <paramref name="start"/> (to supplement,
+    /// to pay): as the Civil Code counts a period in days (2015, arts. 147–148), it ends at the end (24:00, Hanoi time)
+    /// of its last day, and a last day that is not a working day moves to the next working day. The result is the
+    /// first instant after the period, midnight local time.
+    /// </summary>
+    public DateTimeOffset PeriodEnd(DateTimeOffset start, decimal days, DayUnit unit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var last = ToLocalDate(Add(start, days, unit));
+        while (!IsWorkingDay(last))
+        {
+            last = last.AddDays(1);
+        }
+
+        return At(last.AddDays(1), TimeSpan.Zero);
+    }
+
+    /// <summary>Reads a unit as written in a workflow (<c>WorkingDays</c>, <c>CalendarDays</c>, any case); false for anything else.</summary>
+    public static bool TryParseUnit(string? text, out DayUnit unit) =>
+        Enum.TryParse(text, ignoreCase: true, out unit) && Enum.IsDefined(unit) && !int.TryParse(text, out _);
+
     /// <summary>The session containing <paramref name="local"/>, or the next one if it is outside office hours or past a session's end.</summary>
     private (DateOnly Date, int Index) SessionAtOrAfter(DateTimeOffset local)
     {

@@ -19,6 +19,8 @@ internal sealed class CatalogFiles
         Limits = limits;
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public string Root { get; }
 
     public DefinitionLimits Limits { get; }
@@ -58,7 +60,9 @@ internal sealed class CatalogFiles
 
         try
         {
-            return File.ReadAllBytes(info.FullName);
+            // Editors on Windows save UTF-8 with a byte-order mark; every part (JSON and templates) accepts one.
+            var bytes = File.ReadAllBytes(info.FullName);
+            return bytes.AsSpan().StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +74,7 @@ internal sealed class CatalogFiles
     public string? ReadText(string relativePath, SourceLocation? referencedAt, ICollection<Diagnostic> diagnostics)
     {
         var bytes = ReadBytes(relativePath, referencedAt, diagnostics);
-        return bytes is null ? null : new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        return bytes is null ? null : new UTF8Encoding(false).GetString(bytes);
     }
 
     /// <summary>Reads and parses a JSON file once; null (with a diagnostic) when missing, too large or malformed.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Forms;
 using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
@@ -80,15 +81,16 @@ public sealed class CompiledProcedure
     /// Validates a submission; errors are keyed by JSON pointer and carry vi and en text (<paramref name="culture"/> picks
     /// the default). A submission from which no handling agency can be chosen is an error at the field that decides it.
     /// </summary>
-    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi")
+    /// <param name="submittedOn">The day it is sent, for the form's <c>$submittedOn</c> checks (a document issued in 2099); null skips them.</param>
+    public FormValidationResult ValidateSubmission(JsonObject data, string culture = "vi", DateOnly? submittedOn = null)
     {
-        var result = FormValidator.Validate(Form, data, culture);
+        var result = FormValidator.Validate(Form, data, culture, submittedOn);
         return Routing.Handling.Resolve(data).Error is { } error && !result.Errors.Any(e => e.Pointer == error.Pointer)
             ? result with { Errors = [.. result.Errors, error] }
             : result;
     }
 
-    public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture) => ValidateSubmission(data, culture.Name);
+    public FormValidationResult ValidateSubmission(JsonObject data, CultureInfo culture, DateOnly? submittedOn = null) => ValidateSubmission(data, culture.Name, submittedOn);
 
     /// <summary>Runs the <c>eligibility</c> workflow as of <paramref name="submittedOn"/>; eligible when every rule holds (or there are none).</summary>
     public EligibilityResult EvaluateEligibility(JsonObject data, DateOnly submittedOn)
@@ -146,16 +148,24 @@ public sealed class CompiledProcedure
         return (eligibility, fee, checklist, eligibility.Trace.Concat(fee.Trace).Concat(checklist.Trace));
     }
 
-    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     /// <summary>
-    /// What a rule means to a person: its eligibility reason, fee label, checklist note or else the name of the attachment
-    /// it requires; null for an unknown rule or one with none of these.
+    /// The legal deadline of a dossier submitted at <paramref name="submittedAt"/>: the manifest's <c>processingDays</c> in
+    /// working days of <paramref name="calendar"/> (weekends, public holidays and Tết do not count), as the receipt promises it.
     /// </summary>
-    public LocalizedText? DescribeRule(string workflow, string rule) =>
+    public DateTimeOffset LegalDeadline(DateTimeOffset submittedAt, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(submittedAt, Manifest.ProcessingDays);
+
+    /// <summary>
+    /// What a decision trace calls a rule: its <c>Properties.title</c>, else what it means in its workflow (an
+    /// eligibility rule's requirement, a fee line's label, a checklist rule's note or the attachment it asks for); null when the
+    /// rule has none of these (the rules compiler warned).
+    /// </summary>
+    public LocalizedText? RuleTitle(string workflow, string rule) =>
         RuleSet.Find(workflow, rule) is { } compiled
-            ? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
+            ? compiled.Title ?? compiled.Reason ?? compiled.Label ?? compiled.Note ?? (compiled.Attachment is { } id ? Manifest.FindAttachment(id)?.Name : null)
             : null;
 
+    /// <summary>Renders a template by its manifest name; limits and template errors come back in the result, never as exceptions.</summary>
     public RenderResult Render(string templateName, TemplateModel model, string culture = "vi", CancellationToken cancellationToken = default)
     {
         if (!Templates.TryGetValue(templateName, out var template))

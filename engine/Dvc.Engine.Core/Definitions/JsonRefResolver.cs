@@ -87,7 +87,13 @@ internal sealed class JsonRefResolver(CatalogFiles files)
             targetFile = fromFile is not null && files.Exists(fromFile) ? fromFile : fromRoot is not null && files.Exists(fromRoot) ? fromRoot : fromFile ?? fromRoot;
         }
 
-        if (targetFile is null || JsonPointer.Parse(pointer) is null)
+        if (targetFile is null || (!files.Exists(targetFile) && !InCatalog))
+        {
+            state.Diagnostics.Add(refLocation.Error(DefinitionDiagnostics.InvalidRef, OutsideCatalog(reference, filePart)));
+            return null;
+        }
+
+        if (JsonPointer.Parse(pointer) is null)
         {
             state.Diagnostics.Add(refLocation.Error(
                 DefinitionDiagnostics.InvalidRef,
@@ -152,6 +158,22 @@ internal sealed class JsonRefResolver(CatalogFiles files)
 
         return resolvedObject;
     }
+
+    /// <summary>Why a reference that leaves the catalog cannot be followed, and what to do about it.</summary>
+    private string OutsideCatalog(string reference, string filePart)
+    {
+        if (Uri.IsWellFormedUriString(filePart, UriKind.Absolute) || Path.IsPathRooted(filePart))
+        {
+            return $"The reference '{reference}' must be a path relative to the file that contains it, not a URL or an absolute path; only files inside the catalog can be used.";
+        }
+
+        return InCatalog
+            ? $"The reference '{reference}' leads outside the catalog folder '{files.Root}'; a definition can only use files inside its catalog."
+            : $"The reference '{reference}' names a file outside this procedure folder, and no folder above it is a catalog (a folder with {ProcedureCompiler.ProceduresFolder}/), so shared/ cannot be reached. Move the procedure folder into a catalog (e.g. definitions/{ProcedureCompiler.ProceduresFolder}/) and validate it there.";
+    }
+
+    /// <summary>False when a procedure folder is compiled on its own, outside any catalog (its own folder is the root).</summary>
+    private bool InCatalog => Directory.Exists(Path.Combine(files.Root, ProcedureCompiler.ProceduresFolder));
 
     /// <summary>Objects merge key by key (so a form can change only <c>x-ui.label</c>); anything else replaces.</summary>
     private static void Merge(JsonObject into, string key, JsonNode? value)

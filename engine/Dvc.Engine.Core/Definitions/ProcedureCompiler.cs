@@ -85,7 +85,7 @@ public sealed class ProcedureCompiler
 
     /// <summary>
     /// Compiles one procedure folder. The catalog root (for <c>$ref</c>s to <c>shared/</c> and for diagnostic paths) defaults to
-    /// the folder's grandparent when the folder sits in <c>procedures/</c>, otherwise to the folder itself.
+    /// the nearest enclosing catalog (see <see cref="FindCatalogRoot"/>).
     /// </summary>
     public ProcedureCompilation CompileFolder(string procedureFolder, string? catalogRoot = null)
     {
@@ -95,12 +95,23 @@ public sealed class ProcedureCompiler
         return CompileFolder(files, folder, AgencyDirectory.Load(files, []));
     }
 
-    /// <summary>The catalog root a procedure folder belongs to: <c>…/definitions</c> for <c>…/definitions/procedures/X</c>.</summary>
+    /// <summary>
+    /// The catalog a procedure folder belongs to: the nearest folder above it that has a <c>procedures/</c> folder
+    /// (<c>…/definitions</c> for <c>…/definitions/procedures/X</c>, and for a draft in <c>…/definitions/drafts/X</c>);
+    /// the procedure folder itself when it sits in no catalog, so <c>shared/</c> cannot be reached from it.
+    /// </summary>
     public static string FindCatalogRoot(string procedureFolder)
     {
         var folder = Path.GetFullPath(procedureFolder).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(folder);
-        return parent is not null && Path.GetFileName(parent) == ProceduresFolder ? Path.GetDirectoryName(parent)! : folder;
+        for (var parent = Path.GetDirectoryName(folder); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(Path.Combine(parent, ProceduresFolder)))
+            {
+                return parent;
+            }
+        }
+
+        return folder;
     }
 
     private ProcedureCompilation CompileFolder(CatalogFiles files, string folder, AgencyDirectory agencies)
@@ -280,7 +291,7 @@ public sealed class ProcedureCompiler
         var servingErrors = diagnostics.Any(d => d.IsError);
         if (_options.IncludeTests && manifest.Parts.Tests is { Length: > 0 } testsFolder)
         {
-            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, diagnostics));
+            tests.AddRange(ReadTests(files, resolver, Combine(relativeFolder, testsFolder), manifestJson, form, manifest, ruleSet, workflow, diagnostics));
         }
 
         if (servingErrors || form is null || ruleSet is null || inputType is null || !workflowOk || routing is null || templates.Count != manifest.Parts.Templates.Count)
@@ -310,6 +321,7 @@ public sealed class ProcedureCompiler
         FormDefinition? form,
         ProcedureManifest manifest,
         CompiledRuleSet? ruleSet,
+        CompiledWorkflow? workflow,
         List<Diagnostic> diagnostics)
     {
         var cases = new List<ProcedureTestCase>();
@@ -326,7 +338,7 @@ public sealed class ProcedureCompiler
             var testJson = resolver.Load(files.ToRelative(path), null, diagnostics);
             if (testJson is not null)
             {
-                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, diagnostics));
+                cases.AddRange(ProcedureTestReader.Read(testJson, form, manifest, eligibilityRules, workflow, diagnostics));
             }
         }
 

@@ -42,6 +42,15 @@ internal static class FieldMessages
             "minItems" => new($"{vi} phải có ít nhất {Arg(0)} mục.", $"{en} must have at least {Arg(0)} items."),
             "maxItems" => new($"{vi} không được quá {Arg(0)} mục.", $"{en} must have at most {Arg(0)} items."),
             "uniqueItems" => new($"{vi} không được có mục trùng nhau.", $"{en} must not contain duplicate items."),
+            // Arguments: the other date's label (vi, en) and the date itself.
+            "before" => new($"{vi} phải trước {Arg(0)} ({Arg(2)}).", $"{en} must be before {Arg(1)} ({Arg(2)})."),
+            "notAfter" => new($"{vi} không được sau {Arg(0)} ({Arg(2)}).", $"{en} must not be after {Arg(1)} ({Arg(2)})."),
+            "after" => new($"{vi} phải sau {Arg(0)} ({Arg(2)}).", $"{en} must be after {Arg(1)} ({Arg(2)})."),
+            "notBefore" => new($"{vi} không được trước {Arg(0)} ({Arg(2)}).", $"{en} must not be before {Arg(1)} ({Arg(2)})."),
+            // Arguments: the item field's label (vi, en), the comparison, the expected and the actual total.
+            "sum" when Arg(2) == "=" => new($"Tổng {Arg(0).ToLowerInvariant()} của {vi} phải bằng {Arg(3)} (hiện là {Arg(4)}).", $"The {Arg(1)} of {en} must add up to {Arg(3)} (now {Arg(4)})."),
+            "sum" when Arg(2) == ">=" => new($"Tổng {Arg(0).ToLowerInvariant()} của {vi} phải ít nhất {Arg(3)} (hiện là {Arg(4)}).", $"The {Arg(1)} of {en} must add up to at least {Arg(3)} (now {Arg(4)})."),
+            "sum" => new($"Tổng {Arg(0).ToLowerInvariant()} của {vi} không được quá {Arg(3)} (hiện là {Arg(4)}).", $"The {Arg(1)} of {en} must add up to at most {Arg(3)} (now {Arg(4)})."),
             "additionalProperties" => new($"Trường '{Arg(0)}' không có trong biểu mẫu.", $"The field '{Arg(0)}' is not part of the form."),
             _ => new($"{vi} không hợp lệ.", $"{en} is not valid."),
         };

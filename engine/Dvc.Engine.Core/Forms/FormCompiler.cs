@@ -20,6 +20,7 @@ internal sealed class FormCompiler
     {
         "required", "type", "pattern", "enum", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "multipleOf", "format", "minItems", "maxItems", "uniqueItems", "citizenId", "phone", "email", "additionalProperties",
+        "before", "notAfter", "after", "notBefore", "sum",
     };
 
     private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -63,6 +64,7 @@ internal sealed class FormCompiler
 
         var sections = compiler.ReadSections(rootField);
         var form = new FormDefinition(rootField, sections, root);
+        compiler.CheckPlausibility(form, rootField);
         foreach (var field in form.AllFields().Where(f => f.VisibleWhen?.Field.StartsWith('/') == true))
         {
             if (form.Find(field.VisibleWhen!.Field) is null)
@@ -191,6 +193,7 @@ internal sealed class FormCompiler
             MinItems = Int(schema["minItems"]),
             MaxItems = Int(schema["maxItems"]),
             UniqueItems = schema["uniqueItems"] is JsonValue u && u.TryGetValue<bool>(out var unique) && unique,
+            Checks = ReadChecks(schema["x-validate"], schemaPointer + "/x-validate"),
         };
 
         CheckEnumLabels(field);
@@ -324,6 +327,82 @@ internal sealed class FormCompiler
         }
 
         return map;
+    }
+
+    /// <summary>Reads <c>x-validate</c>; whether the names it uses exist is checked once the whole form is read.</summary>
+    private List<PlausibilityCheck> ReadChecks(JsonNode? node, string pointer)
+    {
+        var checks = new List<PlausibilityCheck>();
+        if (node is null)
+        {
+            return checks;
+        }
+
+        if (node is not JsonObject declared)
+        {
+            Error(pointer, FormDiagnostics.CheckInvalid, "x-validate must be an object: { \"notAfter\": \"$submittedOn\" } on a date, { \"sum\": { \"of\": \"share\", \"equals\": 100 } } on a repeating group.");
+            return checks;
+        }
+
+        foreach (var (keyword, value) in declared)
+        {
+            var at = JsonPointer.Append(pointer, keyword);
+            if (PlausibilityCheck.DateKeywords.Contains(keyword))
+            {
+                var references = value is JsonArray list ? list.Select(v => v?.ToString()).ToList() : [value?.ToString()];
+                foreach (var reference in references)
+                {
+                    if (string.IsNullOrWhiteSpace(reference))
+                    {
+                        Error(at, FormDiagnostics.CheckInvalid, $"'{keyword}' needs a date to compare with: a field name, a pointer or \"{PlausibilityCheck.SubmittedOn}\".");
+                        continue;
+                    }
+
+                    checks.Add(new PlausibilityCheck(keyword, reference));
+                }
+            }
+            else if (keyword == "sum" && value is JsonObject sum && sum["of"]?.ToString() is { Length: > 0 } of)
+            {
+                checks.Add(new PlausibilityCheck("sum", of, Dec(sum["equals"]), Dec(sum["min"]), Dec(sum["max"])));
+            }
+            else
+            {
+                Error(at, FormDiagnostics.CheckInvalid, $"'{keyword}' is not a check; use before, notAfter, after, notBefore (dates) or sum {{ \"of\": \"<item field>\", \"equals\" | \"min\" | \"max\": n }} (repeating groups).");
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary>Each check compares with something that exists and has the right type.</summary>
+    private void CheckPlausibility(FormDefinition form, FormField parent)
+    {
+        foreach (var child in parent.Properties.Concat(parent.Items is { } items ? [items] : []))
+        {
+            foreach (var check in child.Checks)
+            {
+                var pointer = child.SchemaPointer + "/x-validate/" + check.Keyword;
+                if (check.Keyword == "sum")
+                {
+                    var addend = child.Items?.FindProperty(check.Reference);
+                    if (child.Type != FormFieldType.Array || addend is null || addend.Type is not (FormFieldType.Number or FormFieldType.Integer))
+                    {
+                        Error(pointer, FormDiagnostics.CheckInvalid, $"'sum' of '{child.Name}' must name a number field of its items; '{check.Reference}' is not one.");
+                    }
+                }
+                else if (!child.IsDate)
+                {
+                    Error(pointer, FormDiagnostics.CheckInvalid, $"'{check.Keyword}' compares dates, but '{child.Name}' is not a date field.");
+                }
+                else if (check.Reference != PlausibilityCheck.SubmittedOn
+                    && (check.Reference.StartsWith('/') ? form.Find(check.Reference) : parent.FindProperty(check.Reference)) is not { IsDate: true })
+                {
+                    Error(pointer, FormDiagnostics.CheckInvalid, $"'{check.Keyword}' of '{child.Name}' names '{check.Reference}', which is not a date field next to it (or a pointer to one).");
+                }
+            }
+
+            CheckPlausibility(form, child);
+        }
     }
 
     private Regex? ReadPattern(JsonNode? node, string pointer)

@@ -44,4 +44,7 @@ public static class FormDiagnostics
 
     /// <summary>A field name cannot be used from rules and templates (it must be a letter followed by letters, digits or _).</summary>
     public const string FieldNameInvalid = "DVC-FORM-014";
+
+    /// <summary><c>x-validate</c> names a date that is not a date field of the form, a sum over something that is not a number field of a repeating group, or an unknown check.</summary>
+    public const string CheckInvalid = "DVC-FORM-015";
 }

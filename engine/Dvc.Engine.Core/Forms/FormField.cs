@@ -72,6 +72,9 @@ public sealed record FormField
 
     public bool UniqueItems { get; init; }
 
+    /// <summary>What <c>x-validate</c> declares: date order and sums over a repeating group.</summary>
+    public IReadOnlyList<PlausibilityCheck> Checks { get; init; } = [];
+
     public FormField? FindProperty(string name) => Properties.FirstOrDefault(p => p.Name == name);
 
     public bool IsDate => Type == FormFieldType.String && (Format == "date" || Widget == "date");

@@ -9,7 +9,8 @@ namespace Dvc.Engine.Core.Forms;
 /// <summary>
 /// Validates a submission against a compiled form, the way JSON Schema draft-07 would, plus our conventions:
 /// hidden fields (<c>x-ui.visibleWhen</c>) are skipped, widgets <c>citizen-id</c>/<c>phone</c>/<c>email</c> check their formats,
-/// and every error carries Vietnamese and English text. Regexes have a timeout, so a bad pattern cannot stall a request.
+/// <c>x-validate</c> plausibility checks (date order, sums over a repeating group) are field errors too, and every error
+/// carries Vietnamese and English text. Regexes have a timeout, so a bad pattern cannot stall a request.
 /// </summary>
 internal static class FormValidator
 {
@@ -17,11 +18,116 @@ internal static class FormValidator
     private static readonly Regex Phone = new(@"^(0|\+84)(3|5|7|8|9)\d{8}$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
     private static readonly Regex Email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
-    public static FormValidationResult Validate(FormDefinition form, JsonObject data, string culture)
+    /// <param name="submittedOn">The day of the submission, for <c>$submittedOn</c> checks; null skips them.</param>
+    public static FormValidationResult Validate(FormDefinition form, JsonObject data, string culture, DateOnly? submittedOn = null)
     {
         var errors = new List<FieldError>();
         ValidateObject(form.Root, data, data, string.Empty, errors);
+        new Plausibility(form, data, submittedOn, errors).Object(form.Root, data, string.Empty);
         return new FormValidationResult(errors, culture);
+    }
+
+    /// <summary>The <c>x-validate</c> checks, after the schema's: each needs the whole submission, the form and the day.</summary>
+    private sealed class Plausibility(FormDefinition form, JsonObject root, DateOnly? submittedOn, List<FieldError> errors)
+    {
+        public void Object(FormField field, JsonObject value, string pointer)
+        {
+            foreach (var child in field.Properties)
+            {
+                // A hidden field is neither stored nor checked.
+                if ((child.VisibleWhen is not null && !child.VisibleWhen.IsVisible(value, root)) || value[child.Name] is not { } childValue)
+                {
+                    continue;
+                }
+
+                var childPointer = JsonPointer.Append(pointer, child.Name);
+                Check(field, child, value, childValue, childPointer);
+                if (childValue is JsonObject group && child.Type == FormFieldType.Object)
+                {
+                    Object(child, group, childPointer);
+                }
+                else if (childValue is JsonArray list && child.Items is { Type: FormFieldType.Object } items)
+                {
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        if (list[i] is JsonObject item)
+                        {
+                            Object(items, item, JsonPointer.Append(childPointer, i));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void Check(FormField parent, FormField field, JsonObject siblings, JsonNode value, string pointer)
+        {
+            foreach (var check in field.Checks)
+            {
+                if (check.Keyword == "sum")
+                {
+                    Sum(field, check, value as JsonArray, pointer);
+                    continue;
+                }
+
+                if (!Date(value, out var date))
+                {
+                    continue;
+                }
+
+                var (other, otherLabel) = check.Reference == PlausibilityCheck.SubmittedOn
+                    ? (submittedOn, new LocalizedText("ngày nộp hồ sơ", "the submission date"))
+                    : Referenced(parent, siblings, check.Reference);
+                if (other is { } otherDate && !check.Holds(date, otherDate))
+                {
+                    var shown = otherDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+                    errors.Add(new FieldError(pointer, check.Keyword, FieldMessages.For(field, check.Keyword, otherLabel.Vi, otherLabel.En, shown)));
+                }
+            }
+        }
+
+        private void Sum(FormField field, PlausibilityCheck check, JsonArray? items, string pointer)
+        {
+            if (items is null || items.Count == 0)
+            {
+                return;
+            }
+
+            var total = items.OfType<JsonObject>().Sum(item => JsonValues.TryGetDecimal(item[check.Reference], out var n) ? n : 0m);
+            var addend = field.Items?.FindProperty(check.Reference)?.Label ?? LocalizedText.Both(check.Reference);
+            string Text(decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture);
+            if (check.EqualsValue is { } exactly && total != exactly)
+            {
+                errors.Add(new FieldError(pointer, "sum", FieldMessages.For(field, "sum", addend.Vi, addend.En, "=", Text(exactly), Text(total))));
+            }
+            else if (check.Min is { } min && total < min)
+            {
+                errors.Add(new FieldError(pointer, "sum", FieldMessages.For(field, "sum", addend.Vi, addend.En, ">=", Text(min), Text(total))));
+            }
+            else if (check.Max is { } max && total > max)
+            {
+                errors.Add(new FieldError(pointer, "sum", FieldMessages.For(field, "sum", addend.Vi, addend.En, "<=", Text(max), Text(total))));
+            }
+        }
+
+        private (DateOnly? Date, LocalizedText Label) Referenced(FormField parent, JsonObject siblings, string reference)
+        {
+            var field = reference.StartsWith('/') ? form.Find(reference) : parent.FindProperty(reference);
+            JsonNode? node = reference.StartsWith('/') ? root : siblings;
+            foreach (var segment in reference.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                node = node is JsonObject o ? o[segment] : null;
+            }
+
+            // A date the citizen left empty or mistyped has its own error; comparing with it would only repeat it.
+            var label = field?.Label ?? LocalizedText.Both(reference);
+            return (Date(node, out var date) ? date : null, new LocalizedText(label.Vi.ToLower(CultureInfo.GetCultureInfo("vi-VN")), label.En));
+        }
+
+        private static bool Date(JsonNode? node, out DateOnly date)
+        {
+            date = default;
+            return JsonValues.TryGetString(node, out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
     }
 
     private static void ValidateObject(FormField field, JsonObject value, JsonObject root, string pointer, List<FieldError> errors)

@@ -1,6 +1,7 @@
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using DvcFunctions = Dvc.Engine.Core.Rules.Functions.Dvc;
 
@@ -45,32 +46,64 @@ internal sealed partial class RuleExpressionParser
         }
         catch (ParseException ex)
         {
-            return Failure(ex.Message, ex.Position);
+            return Failure(expression, ex.Message, ex.Position);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
         {
-            return Failure(ex.Message, -1);
+            return Failure(expression, ex.Message, -1);
         }
 
         var (violations, reads) = RuleSandbox.Check(lambda.Body, _inputType.GeneratedTypes, Input);
         return new ParsedExpression(lambda, reads, null, -1, violations);
     }
 
-    private ParsedExpression Failure(string message, int position)
+    private ParsedExpression Failure(string expression, string message, int position)
     {
         var match = UnknownMember().Match(message);
-        if (match.Success)
+        var pointer = match.Success && _inputType.PointerOf(match.Groups["type"].Value) is { } owner
+            ? Definitions.JsonPointer.Append(owner, match.Groups["name"].Value)
+            : UnknownTypeName().Match(message) is { Success: true } type ? MissingGroup(expression, type.Groups["name"].Value) : null;
+        return pointer is not null
+            ? new ParsedExpression(null, [], new RuleParseError(true, $"the form has no field '{pointer}'"), position, [])
+            : new ParsedExpression(null, [], new RuleParseError(false, message), position, []);
+    }
+
+    /// <summary>
+    /// The parser reads <c>input.applicant.birthDate</c> with no <c>applicant</c> group as a type name and says "Type 'applicant'
+    /// not found"; this finds the <c>input.…</c> path that names it and the form pointer the author meant.
+    /// </summary>
+    private string? MissingGroup(string expression, string name)
+    {
+        foreach (Match path in InputPath().Matches(expression))
         {
-            var pointer = _inputType.PointerOf(match.Groups["type"].Value);
-            if (pointer is not null)
+            var segments = path.Groups["path"].Value.Split('.', StringSplitOptions.TrimEntries);
+            var type = _inputType.Type;
+            for (var i = 0; i < segments.Length; i++)
             {
-                return new ParsedExpression(null, [], new RuleParseError(true, $"the form has no field '{Definitions.JsonPointer.Append(pointer, match.Groups["name"].Value)}'"), position, []);
+                var property = type.GetProperty(segments[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                if (property is null)
+                {
+                    if (!segments[i].Equals(name, StringComparison.OrdinalIgnoreCase) || _inputType.PointerOf(type.Name) is not { } owner)
+                    {
+                        break;
+                    }
+
+                    return Definitions.JsonPointer.Append(owner, segments[i]);
+                }
+
+                type = property.PropertyType;
             }
         }
 
-        return new ParsedExpression(null, [], new RuleParseError(false, message), position, []);
+        return null;
     }
 
     [GeneratedRegex("No property or field '(?<name>[^']+)' exists in type '(?<type>[^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownMember();
+
+    [GeneratedRegex("Type '(?<name>[^']+)' not found", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownTypeName();
+
+    [GeneratedRegex(@"\binput\s*\.\s*(?<path>[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex InputPath();
 }

@@ -237,7 +237,8 @@ internal sealed class RulesCompiler
             SuccessEvent = JsonValues.TryGetString(rule["SuccessEvent"], out var success) ? success : null,
             Actions = ReadActions(rule["Actions"]),
         };
-        var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals);
+        var title = topLevel ? LocalizedText.From(properties?["title"]) : null;
+        var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals, title);
         return (compiled, engineRule);
     }
 

@@ -50,6 +50,12 @@ public sealed class CompiledWorkflow
 
     /// <summary>The type of an activity, or null when the id is unknown.</summary>
     public string? ActivityType(string activityId) => Activities.TryGetValue(activityId, out var activity) ? activity.Node.Type : null;
+
+    /// <summary>The outcomes an activity can complete with (a human task's declared ones), or null when the id is unknown or only a run can tell.</summary>
+    public IReadOnlyList<string>? OutcomesOf(string activityId) =>
+        Activities.TryGetValue(activityId, out var activity) && activity.Registration is { } registration
+            ? registration.Behavior.PossibleOutcomes(activity.Node, registration.Descriptor)
+            : null;
 }
 
 /// <summary>One activity with what the compiler resolved for it.</summary>

@@ -35,6 +35,12 @@ public static class WorkflowCompiler
         var compiler = new Compilation(document, context, diagnostics);
         var compiledRoot = compiler.CompileActivity(document.Root, null);
         compiler.CheckVariableReferences();
+        if (context.Templates is not null && !diagnostics.HasErrors)
+        {
+            // Compiled as a procedure's workflow: each of its ends is a dossier's end, which should carry a result.
+            ResultPathCheck.Check(compiledRoot, diagnostics);
+        }
+
         var workflow = diagnostics.HasErrors ? null : new CompiledWorkflow(document, file, compiledRoot, compiler.Activities, compiler.Variables);
         return new WorkflowCompileResult(workflow, document, diagnostics.Items);
     }
@@ -90,6 +96,8 @@ public static class WorkflowCompiler
             {
                 CheckHumanTask(node);
             }
+
+            CheckPeriod(node);
 
             CheckProcedurePart(node, "Dvc.IssueResult", "template", context.Templates, "template");
             CheckProcedurePart(node, "Dvc.Notify", "template", context.Templates, "template");
@@ -209,6 +217,27 @@ public static class WorkflowCompiler
                 diagnostics.Error(WorkflowDiagnostics.MissingOutcomes, $"Human task '{node.Id}' declares no 'outcomes'.", node.Pointer + (outcomesKey is null ? string.Empty : "/" + outcomesKey));
             }
 
+            var labels = node.Property("outcomeLabels") as JsonObject;
+            var outcomes = (node.Property("outcomes") as JsonArray ?? []).Select(o => o is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList();
+            foreach (var outcome in outcomes.Where(o => Workflows.Activities.OutcomeLabels.Find(o, labels) is null))
+            {
+                diagnostics.Warning(
+                    WorkflowDiagnostics.OutcomeWithoutLabel,
+                    $"Outcome '{outcome}' of human task '{node.Id}' has no label; declare it in 'outcomeLabels' ({{ \"{outcome}\": {{ \"vi\": \"…\", \"en\": \"…\" }} }}) or the inbox shows its id.",
+                    node.Pointer + "/" + (JsonLookup.Find(node.Json, labels is null ? "outcomes" : "outcomeLabels") ?? "outcomes"));
+            }
+
+            foreach (var (name, _) in labels ?? [])
+            {
+                if (!outcomes.Contains(name, StringComparer.Ordinal))
+                {
+                    diagnostics.Warning(
+                        WorkflowDiagnostics.OutcomeWithoutLabel,
+                        $"'outcomeLabels' of human task '{node.Id}' labels '{name}', which is not one of its outcomes ({string.Join(", ", outcomes)}).",
+                        node.Pointer + "/" + JsonLookup.Find(node.Json, "outcomeLabels") + "/" + name);
+                }
+            }
+
             if (context.Roles is null)
             {
                 return;
@@ -227,6 +256,44 @@ public static class WorkflowCompiler
                     WorkflowDiagnostics.UnknownRole,
                     $"Human task '{node.Id}' names role '{roleName}', which the procedure does not declare (roles: {string.Join(", ", context.Roles)}).",
                     role?.ValuePointer ?? node.Pointer + "/" + JsonLookup.Find(node.Json, "role"));
+            }
+        }
+
+        /// <summary>A period's unit must be one the calendar knows; a citizen's period in days should say which days it counts.</summary>
+        private void CheckPeriod(ActivityNode node)
+        {
+            var daysInput = node.Type switch
+            {
+                HumanTaskType => "slaDays",
+                "Dvc.WaitForSupplement" or "Dvc.RequestPayment" => "days",
+                _ => null,
+            };
+            if (daysInput is null)
+            {
+                return;
+            }
+
+            if (node.Inputs.TryGetValue("daysUnit", out var unit) && unit.ExpressionType == "Literal"
+                && !(unit.Value is JsonValue value && value.TryGetValue<string>(out var text) && Calendar.WorkingCalendar.TryParseUnit(text, out _)))
+            {
+                diagnostics.Error(
+                    WorkflowDiagnostics.InvalidPeriod,
+                    $"'daysUnit' of '{node.Id}' is '{unit.Value?.ToJsonString()}'; use \"WorkingDays\" or \"CalendarDays\".",
+                    unit.ValuePointer);
+            }
+
+            if (node.Inputs.TryGetValue(daysInput, out var days) && days.ExpressionType == "Literal"
+                && (days.Value is not JsonValue number || !double.TryParse(number.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 0))
+            {
+                diagnostics.Error(WorkflowDiagnostics.InvalidPeriod, $"'{daysInput}' of '{node.Id}' must be a number of days, 0 or more.", days.ValuePointer);
+            }
+
+            if (node.Type != HumanTaskType && node.Inputs.ContainsKey(daysInput) && !node.Inputs.ContainsKey("daysUnit"))
+            {
+                diagnostics.Warning(
+                    WorkflowDiagnostics.PeriodWithoutUnit,
+                    $"'{node.Id}' gives the citizen {daysInput} without 'daysUnit'; calendar days are assumed. Declare \"WorkingDays\" or \"CalendarDays\".",
+                    days!.ValuePointer);
             }
         }
 

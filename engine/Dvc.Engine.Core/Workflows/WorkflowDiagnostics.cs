@@ -53,4 +53,19 @@ public static class WorkflowDiagnostics
 
     /// <summary>A template or rules workflow named by a domain activity is not declared by the procedure.</summary>
     public const string UnknownProcedurePart = "DVC-WF-017";
+
+    /// <summary>
+    /// A path of a procedure's workflow finishes without <c>Dvc.IssueResult</c> and is not a cancellation (a citizen's
+    /// supplement or payment that expired or failed): that dossier would end with no result document (a warning).
+    /// </summary>
+    public const string PathWithoutResult = "DVC-WF-040";
+
+    /// <summary>A human task's outcome has no label (declared in <c>outcomeLabels</c> or common); pages would show its id.</summary>
+    public const string OutcomeWithoutLabel = "DVC-WF-050";
+
+    /// <summary>A <c>daysUnit</c> is neither <c>WorkingDays</c> nor <c>CalendarDays</c>, or a period is not a positive number of days.</summary>
+    public const string InvalidPeriod = "DVC-WF-051";
+
+    /// <summary>A citizen's period (supplement, payment) is declared in days without <c>daysUnit</c> (a warning: calendar days are assumed).</summary>
+    public const string PeriodWithoutUnit = "DVC-WF-052";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Workflows.Dossiers;
 using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Runtime;
@@ -18,18 +19,23 @@ public sealed class WorkflowInterpreter
     private readonly TimeProvider _time;
     private readonly IServiceProvider? _services;
     private readonly ExpressionSandboxOptions _sandbox;
+    private readonly WorkingCalendar _calendar;
 
     /// <summary>Creates an interpreter over the host's services.</summary>
     /// <param name="dossierServices">The domain activities' seam to rules, templates and outboxes.</param>
     /// <param name="timeProvider">The clock for timers and logs; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="services">Further services plugins may resolve through their context.</param>
     /// <param name="sandbox">Expression limits; <see cref="ExpressionSandboxOptions.Default"/> by default.</param>
-    public WorkflowInterpreter(IDossierServices dossierServices, TimeProvider? timeProvider = null, IServiceProvider? services = null, ExpressionSandboxOptions? sandbox = null)
+    /// <param name="calendar">The working calendar periods in working days count on: the host's (it may add the year's
+    /// decided days off), else the statutory one.</param>
+    public WorkflowInterpreter(
+        IDossierServices dossierServices, TimeProvider? timeProvider = null, IServiceProvider? services = null, ExpressionSandboxOptions? sandbox = null, WorkingCalendar? calendar = null)
     {
         _dossierServices = dossierServices;
         _time = timeProvider ?? TimeProvider.System;
         _services = services;
         _sandbox = sandbox ?? ExpressionSandboxOptions.Default;
+        _calendar = calendar ?? services?.GetService(typeof(WorkingCalendar)) as WorkingCalendar ?? new WorkingCalendar();
     }
 
     /// <summary>Starts a new instance for a dossier and runs it until it waits, finishes or faults.</summary>
@@ -54,7 +60,15 @@ public sealed class WorkflowInterpreter
     /// Resumes one bookmark with a payload. Refused (state unchanged) when the bookmark is unknown or already consumed,
     /// when the instance is not suspended, or when the activity rejects the payload.
     /// </summary>
-    public async Task<WorkflowRunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowState state, string bookmarkId, JsonNode? payload, CancellationToken cancellationToken = default)
+    public Task<WorkflowRunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowState state, string bookmarkId, JsonNode? payload, CancellationToken cancellationToken = default) =>
+        ResumeAsync(workflow, state, bookmarkId, payload, dossier: null, cancellationToken);
+
+    /// <summary>
+    /// Resumes one bookmark with the dossier as it is now: its data and fee replace what the instance last saw (a
+    /// supplement corrected them), so the activities that run next, payments and templates read the corrected dossier.
+    /// </summary>
+    public async Task<WorkflowRunResult> ResumeAsync(
+        CompiledWorkflow workflow, WorkflowState state, string bookmarkId, JsonNode? payload, DossierInfo? dossier, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(state);
@@ -73,6 +87,13 @@ public sealed class WorkflowInterpreter
         if (bookmark is null)
         {
             return new WorkflowRunResult(state, false, $"Bookmark '{bookmarkId}' does not exist.");
+        }
+
+        if (dossier is not null)
+        {
+            var current = InputFor(dossier);
+            copy.Input["data"] = current["data"]!.DeepClone();
+            copy.Input["fee"] = current["fee"]?.DeepClone();
         }
 
         var run = new WorkflowExecution(workflow, copy, ContextFor(DossierFor(copy.Input)));
@@ -123,7 +144,7 @@ public sealed class WorkflowInterpreter
     }
 
     private WorkflowRuntimeContext ContextFor(DossierInfo dossier) =>
-        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, new DossierRun(_dossierServices, dossier), _time, _services), dossier);
+        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, new DossierRun(_dossierServices, dossier), _time, _calendar, _services), dossier);
 
     private static JsonObject InputFor(DossierInfo dossier) => new()
     {
@@ -145,13 +166,14 @@ public sealed class WorkflowInterpreter
             (int)(ValueConversion.ToNumber(input["serviceLevel"]) ?? 3));
     }
 
-    /// <summary>Gives activities the dossier services, the SDK's run seam and the clock, then whatever the host offers.</summary>
-    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, IDossierRun run, TimeProvider time, IServiceProvider? inner) : IServiceProvider
+    /// <summary>Gives activities the dossier services, the SDK's run seam, the clock and the calendar, then whatever the host offers.</summary>
+    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, IDossierRun run, TimeProvider time, WorkingCalendar calendar, IServiceProvider? inner) : IServiceProvider
     {
         public object? GetService(Type serviceType) =>
             serviceType == typeof(IDossierServices) ? dossierServices
             : serviceType == typeof(IDossierRun) ? run
             : serviceType == typeof(TimeProvider) ? time
+            : serviceType == typeof(WorkingCalendar) || serviceType == typeof(IWorkingCalendar) ? calendar
             : inner?.GetService(serviceType);
     }
 }

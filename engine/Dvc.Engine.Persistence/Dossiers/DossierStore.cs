@@ -174,6 +174,20 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// Like <see cref="UpdateAsync(Guid, long, Action{Dossier}, NewDossierEvent?, CancellationToken)"/> when one change
+    /// needs several events (a status change with the clock stopping and the request that stopped it), in order.
+    /// </summary>
+    public Task<DossierUpdateResult> UpdateAsync(
+        Guid dossierId,
+        long expectedVersion,
+        Func<Dossier, IReadOnlyList<NewDossierEvent>> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return UpdateCoreAsync(dossierId, expectedVersion, change, cancellationToken);
+    }
+
+    /// <summary>
     /// The one way a dossier changes: <paramref name="change"/> edits the tracked row and returns the events to
     /// append with it, or null to refuse (nothing is written and the outcome is a conflict with the current row).
     /// </summary>

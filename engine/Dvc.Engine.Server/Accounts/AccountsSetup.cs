@@ -73,6 +73,7 @@ internal static class AccountsSetup
             .AddPolicy(DvcPolicies.SystemAdmin, policy => policy.RequireRole(DvcRoles.SystemAdmin));
 
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordLinks>();
         return services;
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class DefinitionImporter(
         await agencies.ImportAsync(compilation.Agencies ?? Core.Agencies.AgencyDirectory.Empty, ct);
         var published = new List<(CompiledProcedure, Guid)>();
         var skipped = new List<string>();
+        var created = 0;
         foreach (var result in compilation.Procedures)
         {
             if (result.Procedure is not { } procedure)
@@ -47,11 +48,14 @@ internal sealed partial class DefinitionImporter(
                 new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash), "definitions", Publish: true),
                 ct);
             published.Add((procedure, imported.Version.Id));
+            created += imported.Created ? 1 : 0;
         }
 
         catalog.Publish(published);
-        LogImported(logger, published.Count, skipped.Count, definitionsRoot);
-        return new DefinitionImportReport(published.Count, skipped);
+
+        // A restart with unchanged definitions stores nothing, and says so.
+        LogImported(logger, published.Count, definitionsRoot, created, published.Count - created, skipped.Count);
+        return new DefinitionImportReport(published.Count, created, skipped);
     }
 
     /// <summary>
@@ -102,11 +106,12 @@ internal sealed partial class DefinitionImporter(
     [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Version {Version} of {Code} ({VersionId}) has open dossiers but its bundle does not compile; they use the current version")]
     private static partial void LogNotRestored(ILogger logger, string code, string version, Guid versionId);
 
-    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Imported {Count} procedure(s) from {Root}; {Skipped} skipped because they do not compile")]
-    private static partial void LogImported(ILogger logger, int count, int skipped, string root);
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Serving {Count} procedure(s) from {Root}: {Created} new or changed version(s) stored, {Unchanged} unchanged, {Skipped} skipped because they do not compile")]
+    private static partial void LogImported(ILogger logger, int count, string root, int created, int unchanged, int skipped);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "{Code}: {Message} ({File}, line {Line})")]
     private static partial void LogDiagnostic(ILogger logger, string code, string message, string file, int line);
 }
 
-internal sealed record DefinitionImportReport(int Imported, IReadOnlyList<string> Skipped);
+/// <summary>What an import did: procedures served, how many of them were stored as new versions, and those that did not compile.</summary>
+internal sealed record DefinitionImportReport(int Served, int Created, IReadOnlyList<string> Skipped);

@@ -19,4 +19,7 @@ internal abstract record CommandResult
     public sealed record Conflict(string Message) : CommandResult;
 
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CommandResult;
+
+    /// <summary>Valid but the eligibility rules refuse it (a supplement's corrected data); each failure with its reason.</summary>
+    public sealed record NotEligible(IReadOnlyList<RuleFailure> Failures) : CommandResult;
 }

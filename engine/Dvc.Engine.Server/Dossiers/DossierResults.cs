@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Calendar;
@@ -10,43 +9,28 @@ using Dvc.Engine.Server.Storage;
 namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
-/// Renders a procedure's templates for a dossier (result document, rejection notice) and stores the document, so the
-/// built-in flow and workflow activities produce the same file the citizen downloads.
+/// The dossier part of the template model the workflow's result and notification templates see, and the issued result
+/// document the citizen downloads.
 /// </summary>
-internal sealed class DossierResults(FileStore files, TimeProvider clock)
+internal sealed class DossierResults(FileStore files)
 {
     public const string ResultContentType = "text/plain; charset=utf-8";
 
-    /// <summary>The template model of definitions/README.md: <c>dossier</c> with code, dates, fee, status and decision.</summary>
-    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer) => new()
-    {
-        ["code"] = dossier.Code,
-        ["submitted_on"] = WorkingCalendar.ToLocalDate(dossier.SubmittedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["fee"] = dossier.FeeVnd ?? 0,
-        ["status"] = dossier.Status,
-        ["decision"] = outcome is null ? null : new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer },
-    };
-
-    /// <summary>Renders <paramref name="template"/> and stores it; null when the procedure has no such template or it failed.</summary>
-    public async Task<IssuedDocument?> IssueAsync(
-        CompiledProcedure procedure, DossierRecord dossier, string template, string? outcome, string? comment, string? officer, CancellationToken ct)
-    {
-        if (!procedure.Templates.ContainsKey(template))
-        {
-            return null;
-        }
-
-        var data = JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
-        var model = new TemplateModel(data, DossierModel(dossier, outcome, comment, officer), WorkingCalendar.ToLocalDate(clock.GetUtcNow()));
-        var rendered = procedure.Render(template, model, "vi", ct);
-        if (!rendered.Success)
-        {
-            return null;
-        }
-
-        var key = await files.SaveBlobAsync(Encoding.UTF8.GetBytes(rendered.Text), ct);
-        return new IssuedDocument(key, rendered.Text);
-    }
+    /// <summary>
+    /// The template model of definitions/README.md: <c>dossier</c> with code, dates, fee, what the citizen has
+    /// <c>paid</c> (what a refusal refunds), status and decision.
+    /// </summary>
+    public JsonObject DossierModel(DossierRecord dossier, string? outcome, string? comment, string? officer, long paid = 0) =>
+        TemplateModel.DossierObject(
+            dossier.Code,
+            WorkingCalendar.ToLocalDate(dossier.SubmittedAt),
+            dossier.FeeVnd ?? 0,
+            dossier.Status,
+            dossier.DueAt is { } due ? WorkingCalendar.ToLocalDate(due) : null,
+            outcome,
+            comment,
+            officer,
+            paid);
 
     public async Task<ResultDocument?> ReadAsync(DossierRecord dossier, CancellationToken ct)
     {

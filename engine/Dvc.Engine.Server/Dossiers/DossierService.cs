@@ -122,7 +122,8 @@ internal sealed partial class DossierService(
             Add(errors, pointer, messages);
         }
 
-        var validation = procedure.ValidateSubmission(command.Data, culture);
+        var submittedOn = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
+        var validation = procedure.ValidateSubmission(command.Data, culture, submittedOn);
         foreach (var error in validation.Errors)
         {
             // A value the portal could not even convert already has its message; the schema's would repeat it.
@@ -137,10 +138,15 @@ internal sealed partial class DossierService(
         CheckFiles(procedure, command.Files, errors);
         if (errors.Count > 0)
         {
+            // The documents still missing are told in the same answer, so the citizen fixes everything in one round.
+            if (requireFiles)
+            {
+                AddMissingFiles(procedure.Checklist(command.Data, submittedOn), command.Files, culture, errors);
+            }
+
             return new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null);
         }
 
-        var submittedOn = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
         var decision = procedure.Decide(command.Data, submittedOn);
         if (!decision.Eligibility.Eligible)
         {
@@ -149,12 +155,7 @@ internal sealed partial class DossierService(
 
         if (requireFiles)
         {
-            var uploaded = command.Files.Select(f => f.AttachmentId).ToHashSet(StringComparer.Ordinal);
-            foreach (var item in decision.Checklist.Items.Where(i => !uploaded.Contains(i.Attachment.Id)))
-            {
-                var note = item.Note?.Get(culture);
-                Add(errors, AttachmentErrorKey(item.Attachment.Id), [note is null ? text["form.fileRequired"] : $"{text["form.fileRequired"]} {note}"]);
-            }
+            AddMissingFiles(decision.Checklist, command.Files, culture, errors);
         }
 
         return errors.Count > 0 ? new Assessment(new SubmitOutcome.Invalid(Freeze(errors)), null) : new Assessment(null, decision);
@@ -190,24 +191,9 @@ internal sealed partial class DossierService(
             attachments.Add(new NewAttachment(file.AttachmentId, file.FileName, file.ContentType, file.Content.LongLength, FileStore.Sha256(file.Content), key));
         }
 
-        var rules = trace.Rules.Select(r => new JsonObject
-        {
-            ["workflow"] = r.Workflow,
-            ["rule"] = r.Rule,
-            ["passed"] = r.Success,
-            ["message"] = r.Error,
-        });
-        var eventData = new JsonObject
-        {
-            ["procedureVersion"] = procedure.Version,
-            ["contentHash"] = procedure.ContentHash,
-            ["fee"] = fee.Total,
-            ["feeLines"] = new JsonArray([.. fee.Lines.Select(l => (JsonNode)new JsonObject { ["label"] = l.Label.ToJson(), ["amount"] = l.Amount })]),
-            ["rules"] = new JsonArray([.. rules]),
-            ["assistedBy"] = assistedBy,
-            ["idempotencyKey"] = command.IdempotencyKey,
-            ["trace"] = trace.ToJson(),
-        };
+        var eventData = DecisionJson(procedure, fee, trace);
+        eventData["assistedBy"] = assistedBy;
+        eventData["idempotencyKey"] = command.IdempotencyKey;
 
         // The dossier and its started workflow commit together: a crash in between must not leave a filed dossier
         // that no workflow will ever process.
@@ -225,7 +211,7 @@ internal sealed partial class DossierService(
                 DataJson = command.Data.ToJsonString(),
                 Status = DossierStatuses.Submitted,
                 SubmittedAt = now,
-                DueAt = calendar.AddWorkingDays(now, procedure.Manifest.ProcessingDays),
+                DueAt = procedure.LegalDeadline(now, calendar),
                 FeeVnd = fee.Total,
                 Attachments = attachments,
                 SubmittedEventDataJson = eventData.ToJsonString(),
@@ -244,11 +230,28 @@ internal sealed partial class DossierService(
         return new SubmitOutcome.Submitted(Receipt(current, procedure, fee.Lines.Select(l => new FeeLine(l.Label.Get(culture), l.Amount)).ToList()), Replayed: false);
     }
 
-    public async Task<Guid> SaveDraftAsync(string procedureCode, JsonObject data, Viewer viewer, Guid? draftId, CancellationToken ct) =>
-        await drafts.SaveAsync(viewer.UserId ?? throw new InvalidOperationException("Drafts need an account."), procedureCode, data, draftId, ct);
+    /// <summary>
+    /// Saves the form as it is, with the files chosen on it that the procedure accepts (type and size); a file it
+    /// would refuse is left out, as it would be refused at submission.
+    /// </summary>
+    public async Task<Guid> SaveDraftAsync(string procedureCode, JsonObject data, IReadOnlyList<IncomingFile> attached, Viewer viewer, Guid? draftId, CancellationToken ct)
+    {
+        var acceptable = attached;
+        if (catalog.Compiled(procedureCode) is { } procedure)
+        {
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            CheckFiles(procedure, attached, errors);
+            acceptable = [.. attached.Where(f => !errors.ContainsKey(AttachmentErrorKey(f.AttachmentId)))];
+        }
 
-    public async Task<JsonObject?> LoadDraftAsync(Guid draftId, Viewer viewer, CancellationToken ct) =>
-        viewer.UserId is { } user && await drafts.LoadAsync(user, draftId, ct) is { } draft ? JsonNode.Parse(draft.DataJson) as JsonObject : null;
+        return await drafts.SaveAsync(viewer.UserId ?? throw new InvalidOperationException("Drafts need an account."), procedureCode, data, acceptable, draftId, ct);
+    }
+
+    /// <summary>A draft's data and files, or null when it is not the viewer's.</summary>
+    public async Task<(JsonObject Data, IReadOnlyList<IncomingFile> Files)?> LoadDraftAsync(Guid draftId, Viewer viewer, CancellationToken ct) =>
+        viewer.UserId is { } user && await drafts.LoadAsync(user, draftId, ct) is { } draft && JsonNode.Parse(draft.DataJson) is JsonObject data
+            ? (data, await drafts.FilesAsync(draft, ct))
+            : null;
 
     /// <summary>The full view, or null when the dossier does not exist or the viewer may not see it (not told apart).</summary>
     public async Task<DossierView?> FindAsync(string code, Viewer viewer, CancellationToken ct)
@@ -285,7 +288,16 @@ internal sealed partial class DossierService(
         return items;
     }
 
-    public async Task<CommandResult> SupplementAsync(string code, Viewer viewer, JsonObject? data, IReadOnlyList<IncomingFile> newFiles, string? note, CancellationToken ct)
+    /// <summary>
+    /// The citizen's answer to a supplement request: files, a note, and corrections as a JSON merge patch over the
+    /// submission. The corrected data is checked as a submission is — form, administrative units, eligibility, fee and
+    /// checklist as of the submission date — and may only touch what the request named. A refused supplement stores
+    /// nothing. An accepted one records what changed (old → new) with a new decision trace (the earlier ones stay in the
+    /// history), updates the fee, and resumes the workflow on the corrected dossier.
+    /// </summary>
+    /// <param name="conversionErrors">Values the portal could not even convert (a date that is not a date), by pointer.</param>
+    public async Task<CommandResult> SupplementAsync(
+        string code, Viewer viewer, JsonObject? data, IReadOnlyList<IncomingFile> newFiles, string? note, IReadOnlyDictionary<string, string[]>? conversionErrors, CancellationToken ct)
     {
         var dossier = await store.GetByCodeAsync(code, ct);
         if (dossier is null || !IsOwner(dossier, viewer))
@@ -304,20 +316,39 @@ internal sealed partial class DossierService(
             return CommandResult.Missing;
         }
 
+        var culture = PortalCultures.Current;
+        var scope = (await OpenRequestAsync(dossier, ct))?.Scope ?? SupplementScope.Everything;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (pointer, messages) in conversionErrors ?? new Dictionary<string, string[]>())
+        {
+            Add(errors, pointer, messages);
+        }
+
         CheckFiles(procedure, newFiles, errors);
-        if (newFiles.Count == 0 && string.IsNullOrWhiteSpace(note) && data is null)
+        foreach (var file in newFiles.Where(f => !scope.AllowsAttachment(f.AttachmentId)))
+        {
+            Add(errors, AttachmentErrorKey(file.AttachmentId), [text["supplement.notRequested"]]);
+        }
+
+        // Corrections are a merge patch over the submission: the citizen sends what changed, the rest stays as filed.
+        var filed = JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
+        var corrected = data is null ? filed : JsonMergePatch.Apply(filed, data);
+        var changes = FieldChange.Between(filed, corrected);
+        foreach (var change in changes.Where(c => !scope.Allows(c.Pointer)))
+        {
+            Add(errors, change.Pointer, [text["supplement.notRequested"]]);
+        }
+
+        if (newFiles.Count == 0 && string.IsNullOrWhiteSpace(note) && changes.Count == 0)
         {
             Add(errors, "", [text["dossier.supplementEmpty"]]);
         }
 
-        // Corrections are a merge patch over the submission: the citizen sends what changed, the rest stays as filed.
-        var corrected = data is null ? null : JsonMergePatch.Apply(JsonNode.Parse(dossier.DataJson) as JsonObject, data);
-        if (corrected is not null)
+        if (changes.Count > 0)
         {
-            foreach (var error in procedure.ValidateSubmission(corrected, PortalCultures.Current).Errors)
+            foreach (var error in procedure.ValidateSubmission(corrected, culture, WorkingCalendar.ToLocalDate(clock.GetUtcNow())).Errors.Where(e => !errors.ContainsKey(e.Pointer)))
             {
-                Add(errors, error.Pointer, [error.Text(PortalCultures.Current)]);
+                Add(errors, error.Pointer, [error.Text(culture)]);
             }
 
             AddUnitErrors(procedure, corrected, errors);
@@ -328,8 +359,27 @@ internal sealed partial class DossierService(
             return new CommandResult.Invalid(Freeze(errors));
         }
 
+        // Decided again as of the day the dossier was filed: the law that applies does not move with the correction.
+        var submittedOn = WorkingCalendar.ToLocalDate(dossier.SubmittedAt);
+        var decision = changes.Count > 0 ? procedure.Decide(corrected, submittedOn) : default;
+        if (changes.Count > 0)
+        {
+            if (!decision.Eligibility.Eligible)
+            {
+                return new CommandResult.NotEligible([.. decision.Eligibility.FailedRules.Select(f => new RuleFailure(f.Rule, f.Reason.Get(culture)))]);
+            }
+
+            // Documents the corrected data now requires must come with it.
+            AddMissingFiles(decision.Checklist, newFiles, culture, errors, (await store.ListAttachmentsAsync(dossier.Id, ct)).Select(a => a.AttachmentId));
+
+            if (errors.Count > 0)
+            {
+                return new CommandResult.Invalid(Freeze(errors));
+            }
+        }
+
         // The supplement (files, data, event) and the workflow's resume commit together, or the citizen may send again.
-        await using var scope = await db.BeginWriteTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         foreach (var file in newFiles)
         {
             var key = await files.SaveBlobAsync(file.Content, ct);
@@ -339,16 +389,28 @@ internal sealed partial class DossierService(
         var eventData = new JsonObject
         {
             ["files"] = new JsonArray([.. newFiles.Select(f => (JsonNode)JsonValue.Create(f.FileName))]),
-            ["dataChanged"] = data is not null,
+            ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)c.ToJson())]),
+            ["dataChanged"] = changes.Count > 0,
         };
+        if (changes.Count > 0)
+        {
+            eventData["feeBefore"] = dossier.FeeVnd ?? 0;
+            foreach (var (name, value) in DecisionJson(procedure, decision.Fee, decision.Trace))
+            {
+                eventData[name] = value?.DeepClone();
+            }
+        }
+
         var updated = await store.UpdateAsync(
             dossier.Id,
             dossier.Version,
             d =>
             {
-                if (corrected is not null)
+                if (changes.Count > 0)
                 {
                     d.DataJson = corrected.ToJsonString();
+                    d.FeeVnd = decision.Fee.Total;
+                    d.ApplicantCitizenId = corrected["applicant"]?["citizenId"]?.GetValue<string>() ?? d.ApplicantCitizenId;
                 }
             },
             new NewDossierEvent(viewer.UserId!, DossierEvents.Supplemented, eventData.ToJsonString(), string.IsNullOrWhiteSpace(note) ? null : note.Trim()),
@@ -364,9 +426,45 @@ internal sealed partial class DossierService(
             return new CommandResult.Conflict(step.Message ?? text["dossier.notAwaitingSupplement"]);
         }
 
-        await scope.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult.Done;
     }
+
+    /// <summary>The supplement or payment request the dossier waits on, from the event that opened it; null when it waits for neither.</summary>
+    internal async Task<CitizenRequest?> OpenRequestAsync(DossierRecord dossier, CancellationToken ct) =>
+        OpenRequest(dossier, await store.ListEventsAsync(dossier.Id, ct));
+
+    private static CitizenRequest? OpenRequest(DossierRecord dossier, IReadOnlyList<DossierEventRecord> events)
+    {
+        var kind = dossier.Status switch
+        {
+            DossierStatuses.AwaitingSupplement => DossierEvents.SupplementRequested,
+            DossierStatuses.AwaitingPayment => DossierEvents.PaymentRequested,
+            _ => null,
+        };
+        return kind is not null && events.LastOrDefault(e => e.Kind == kind) is { } opened
+            ? CitizenRequest.FromJson(opened.DataJson is { } json ? JsonNode.Parse(json) as JsonObject : null) is { } request
+                ? request with { Message = opened.Reason ?? request.Message }
+                : null
+            : null;
+    }
+
+    /// <summary>What a decision stores with its event (submission or supplement): version, fee and its lines, rule results, the full trace.</summary>
+    private static JsonObject DecisionJson(CompiledProcedure procedure, Core.Rules.FeeResult fee, Core.Rules.DecisionTrace trace) => new()
+    {
+        ["procedureVersion"] = procedure.Version,
+        ["contentHash"] = procedure.ContentHash,
+        ["fee"] = fee.Total,
+        ["feeLines"] = new JsonArray([.. fee.Lines.Select(l => (JsonNode)new JsonObject { ["label"] = l.Label.ToJson(), ["amount"] = l.Amount })]),
+        ["rules"] = new JsonArray([.. trace.Rules.Select(r => (JsonNode)new JsonObject
+        {
+            ["workflow"] = r.Workflow,
+            ["rule"] = r.Rule,
+            ["passed"] = r.Success,
+            ["message"] = r.Error,
+        })]),
+        ["trace"] = trace.ToJson(),
+    };
 
     /// <summary>
     /// Confirms the payment the workflow waits for. Without a payment plugin the portal offers a local simulated
@@ -462,14 +560,21 @@ internal sealed partial class DossierService(
         var submitted = events.FirstOrDefault(e => e.Kind == DossierEvents.Submitted);
         var submittedData = submitted?.DataJson is { } json ? JsonNode.Parse(json) as JsonObject : null;
         var version = submittedData?["procedureVersion"]?.GetValue<string>() ?? info?.Summary.Version ?? "";
+        var request = OpenRequest(dossier, events);
+        var statuses = events.Where(e => e.Kind == DossierEvents.StatusChanged)
+            .Select(e => e.DataJson is { } data ? JsonNode.Parse(data)?["to"]?.GetValue<string>() : null)
+            .OfType<string>()
+            .Append(dossier.Status);
+        var progress = DossierView.ProgressOf(statuses);
 
         if (!full)
         {
+            // The deadline of a request is public; what the agency asked and why is not.
             return new DossierView(
                 dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
                 dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: false, IsOwner: false,
-                Data: null, Attachments: [], entries, Rules: [], SupplementRequest: null, DecisionComment: null, HasResult: false,
-                Rating: null, Feedback: null, AssistedBy: null, ApplicantName: null, AgencyCode: dossier.AgencyCode);
+                Data: null, Attachments: [], entries, Decisions: [], request is null ? null : request with { Message = null, Scope = SupplementScope.Everything },
+                dossier.PausedAt, Supplements: [], HasResult: false, progress, Rating: null, Feedback: null, AssistedBy: null, ApplicantName: null, AgencyCode: dossier.AgencyCode);
         }
 
         var names = info?.Attachments.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal) ?? [];
@@ -478,27 +583,20 @@ internal sealed partial class DossierService(
             .ToList();
         // The rules of the version the dossier was filed under say what each rule meant at the time.
         var filedUnder = catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode);
-        var rules = (submittedData?["rules"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(r => (Workflow: r["workflow"]?.GetValue<string>() ?? "", Rule: r["rule"]?.GetValue<string>() ?? "", r))
-            .Select(x => new RuleTraceLine(
-                x.Workflow,
-                x.Rule,
-                x.r["passed"]?.GetValue<bool>() ?? false,
-                x.r["message"]?.GetValue<string>(),
-                filedUnder?.DescribeRule(x.Workflow, x.Rule)))
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var decisions = events.Where(e => e.Kind is DossierEvents.Submitted or DossierEvents.Supplemented)
+            .Select(e => DecisionView.From(e, filedUnder, culture))
+            .OfType<DecisionView>()
             .ToList();
-        var supplementRequest = dossier.Status == DossierStatuses.AwaitingSupplement
-            ? events.LastOrDefault(e => e.Kind == DossierEvents.SupplementRequested)?.Reason
-            : null;
+        var supplements = events.Where(e => e.Kind == DossierEvents.Supplemented).Select(SupplementView.From).ToList();
         var feedback = await db.Feedback.AsNoTracking().Where(f => f.DossierId == dossier.Id).Select(f => new { f.Rating, f.Comment }).FirstOrDefaultAsync(ct);
         var assistedBy = dossier.SubmittedByUserId is { } officer ? await timeline.NameOfAsync(officer, ct) : null;
 
         return new DossierView(
             dossier.Code, dossier.ProcedureCode, version, info?.Summary.Name ?? new(dossier.ProcedureCode, null), agencyName,
             dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: true, IsOwner: IsOwner(dossier, viewer),
-            JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, rules, supplementRequest, DecisionComment: null,
-            HasResult: dossier.ResultFileKey is not null, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
+            JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, decisions, request, dossier.PausedAt, supplements,
+            HasResult: dossier.ResultFileKey is not null, progress, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
             await DocumentsAsync(dossier, ct), await PayUrlAsync(dossier, ct));
     }
 
@@ -556,6 +654,18 @@ internal sealed partial class DossierService(
             {
                 Add(errors, pointer, [message]);
             }
+        }
+    }
+
+    /// <summary>A field error for each document the checklist requires that is neither attached now nor already on file.</summary>
+    private void AddMissingFiles(
+        Core.Rules.ChecklistResult checklist, IEnumerable<IncomingFile> files, string culture, Dictionary<string, List<string>> errors, IEnumerable<string>? onFile = null)
+    {
+        var present = files.Select(f => f.AttachmentId).Concat(onFile ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in checklist.Items.Where(i => !present.Contains(i.Attachment.Id)))
+        {
+            var note = item.Note?.Get(culture);
+            Add(errors, AttachmentErrorKey(item.Attachment.Id), [note is null ? text["form.fileRequired"] : $"{text["form.fileRequired"]} {note}"]);
         }
     }
 

@@ -5,17 +5,39 @@ using Dvc.Engine.Server.Storage;
 namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
-/// Saved, unsubmitted forms, one JSON document per draft under the owner's folder. Drafts are personal and not part
-/// of the dossier record (no code, no event log) until submitted; submitting deletes the draft.
+/// Saved, unsubmitted forms, one JSON document per draft under the owner's folder, with the files chosen on them.
+/// Drafts are personal and not part of the dossier record (no code, no event log) until submitted; submitting deletes
+/// the draft.
 /// </summary>
 internal sealed class DraftStore(FileStore files, TimeProvider clock)
 {
-    public async Task<Guid> SaveAsync(string userId, string procedureCode, JsonObject data, Guid? draftId, CancellationToken ct)
+    public async Task<Guid> SaveAsync(string userId, string procedureCode, JsonObject data, IReadOnlyList<IncomingFile> attached, Guid? draftId, CancellationToken ct)
     {
         var id = draftId ?? Guid.CreateVersion7(clock.GetUtcNow());
-        var draft = new Draft(id, procedureCode, clock.GetUtcNow(), data.ToJsonString());
+        var kept = new List<DraftFile>();
+        foreach (var file in attached)
+        {
+            kept.Add(new DraftFile(file.AttachmentId, file.FileName, file.ContentType, await files.SaveBlobAsync(file.Content, ct)));
+        }
+
+        var draft = new Draft(id, procedureCode, clock.GetUtcNow(), data.ToJsonString(), kept);
         await files.WriteDocumentAsync(Key(userId, id), JsonSerializer.Serialize(draft), ct);
         return id;
+    }
+
+    /// <summary>The files of a draft whose bytes are still stored.</summary>
+    public async Task<IReadOnlyList<IncomingFile>> FilesAsync(Draft draft, CancellationToken ct)
+    {
+        var list = new List<IncomingFile>();
+        foreach (var file in draft.Files ?? [])
+        {
+            if (await files.ReadAsync(file.StorageKey, ct) is { } content)
+            {
+                list.Add(new IncomingFile(file.AttachmentId, file.FileName, file.ContentType, content));
+            }
+        }
+
+        return list;
     }
 
     public async Task<Draft?> LoadAsync(string userId, Guid draftId, CancellationToken ct)

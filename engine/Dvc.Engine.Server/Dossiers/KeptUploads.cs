@@ -47,6 +47,49 @@ internal sealed class KeptUploads(FileStore store, IDataProtectionProvider prote
         return (new IncomingFile(ticket.AttachmentId, ticket.FileName, ticket.ContentType, content), new KeptUpload(ticket.AttachmentId, ticket.FileName, token));
     }
 
+    /// <summary>
+    /// The files of a posted form (inputs named <c>attachment:{id}</c>), and for the other attachments the files the
+    /// page already held (<c>kept:{id}</c> tokens).
+    /// </summary>
+    public async Task<List<IncomingFile>> ReadPostedAsync(IFormCollection form, string userId, CancellationToken ct)
+    {
+        var files = new List<IncomingFile>();
+        foreach (var file in form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+        }
+
+        foreach (var (name, tokens) in form.Where(kv => kv.Key.StartsWith(FieldPrefix, StringComparison.Ordinal)))
+        {
+            var attachmentId = name[FieldPrefix.Length..];
+            if (files.Any(f => f.AttachmentId == attachmentId) || tokens.FirstOrDefault() is not { Length: > 0 } token)
+            {
+                continue;
+            }
+
+            if (await RestoreAsync(token, userId, ct) is { } restored && restored.File.AttachmentId == attachmentId)
+            {
+                files.Add(restored.File);
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Keeps each file whose attachment has no error, so the page that comes back shows it as already attached.</summary>
+    public async Task<Dictionary<string, KeptUpload>> KeepAllAsync(IEnumerable<IncomingFile> files, IReadOnlyDictionary<string, string[]> errors, string userId, CancellationToken ct)
+    {
+        var kept = new Dictionary<string, KeptUpload>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !errors.ContainsKey(DossierService.AttachmentErrorKey(f.AttachmentId))))
+        {
+            kept[file.AttachmentId] = await KeepAsync(file, userId, ct);
+        }
+
+        return kept;
+    }
+
     private sealed record Ticket(string UserId, string AttachmentId, string Key, string FileName, string ContentType);
 }
 

@@ -8,8 +8,8 @@ namespace Dvc.Engine.Server.Dossiers;
 
 /// <summary>
 /// Issues the apology slip ("phiếu xin lỗi và hẹn lại ngày trả kết quả") for each dossier that just passed its
-/// deadline: an <c>Overdue</c> event with the new date, once per dossier. Paused dossiers are skipped (their clock
-/// is stopped while they wait for the citizen).
+/// deadline: an <c>Overdue</c> event with the new date, which becomes the dossier's due date, once per dossier.
+/// Paused dossiers are skipped (their clock is stopped while they wait for the citizen).
 /// </summary>
 internal sealed class OverdueDossiers(DossierStore store, OverdueDetector detector, TimeProvider clock)
 {
@@ -43,7 +43,13 @@ internal sealed class OverdueDossiers(DossierStore store, OverdueDetector detect
             var result = await store.UpdateAsync(
                 dossier.Id,
                 dossier.Version,
-                d => d.OverdueNotifiedAt = now,
+                d =>
+                {
+                    // The slip's new date is the promise the agency now keeps: pages, the inbox and the national
+                    // portal show it; statistics still count the dossier late (OverdueNotifiedAt).
+                    d.OverdueNotifiedAt = now;
+                    d.DueAt = slip.ProposedDueAt;
+                },
                 new NewDossierEvent("system", DossierEvents.Overdue, data.ToJsonString(), $"Cơ quan xin lỗi vì hồ sơ trễ hạn và hẹn trả kết quả ngày {proposed}."),
                 ct);
             if (result.Outcome == DossierUpdateOutcome.Updated)

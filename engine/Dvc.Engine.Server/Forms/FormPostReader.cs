@@ -14,15 +14,23 @@ internal sealed partial class FormPostReader(PortalText text)
     public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string> posted) =>
         Read(layout, posted.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal));
 
-    /// <summary>Reads a post where a name may carry several values (the checkboxes of a multiple choice).</summary>
-    public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string[]> posted)
+    /// <summary>
+    /// Reads a post where a name may carry several values (the checkboxes of a multiple choice). A part of a form
+    /// (<paramref name="whole"/> false: a supplement's fields) keeps hidden fields' values, since the fields deciding
+    /// their visibility may not be on the page.
+    /// </summary>
+    public FormPost Read(FormLayout layout, IReadOnlyDictionary<string, string[]> posted, bool whole = true)
     {
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var root = new JsonObject();
         var fields = layout.AllFields.ToList();
         ReadFields(fields, [], root, posted, raw, errors);
-        DropHidden(fields, root, root);
+        if (whole)
+        {
+            DropHidden(fields, root, root);
+        }
+
         return new FormPost(root, raw, errors);
     }
 

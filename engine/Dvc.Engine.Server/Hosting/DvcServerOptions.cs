@@ -20,6 +20,13 @@ internal sealed class DvcServerOptions
     /// <summary>Creates and prints demo accounts at start; only honoured in Development.</summary>
     public bool SeedDemoAccounts { get; set; }
 
+    /// <summary>
+    /// The portal's public address (<c>https://dichvucong.hanoi.gov.vn</c>) used in links sent by e-mail, so a forged
+    /// Host header can never point a password link elsewhere; empty: the address the request came to (development).
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>The most tasks one inbox page lists (earliest deadline first).</summary>
     [Range(1, 10_000)]
     public int TaskPageSize { get; set; } = 200;

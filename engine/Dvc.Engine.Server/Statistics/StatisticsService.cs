@@ -14,16 +14,23 @@ namespace Dvc.Engine.Server.Statistics;
 /// <summary>
 /// Computes the public statistics from the event log: a dossier is received when its <c>Submitted</c> event is written,
 /// resolved at the <c>StatusChanged</c> event that moved it to a final status, on time when that happened no later
-/// than its deadline (which already includes pauses). Open dossiers past their deadline count as late. "By agency" is by
-/// the handling agency stored on each dossier, so each commune is ranked on its own dossiers.
+/// than its deadline (which already includes pauses) and no apology slip was needed. Open dossiers past their deadline
+/// are counted apart as overdue. "By agency" is by the handling agency stored on each dossier, so each commune is ranked
+/// on its own dossiers.
 /// </summary>
 internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalog, Agencies.AgencyCatalog agencies, PortalText text, TimeProvider clock)
 {
-    public async Task<StatisticsReport> ComputeAsync(CancellationToken ct)
+    public async Task<StatisticsReport> ComputeAsync(StatisticsQuery query, CancellationToken ct)
     {
-        var dossiers = await db.Dossiers.AsNoTracking()
-            .Select(d => new { d.Id, d.ProcedureCode, d.AgencyCode, d.DueAt })
-            .ToListAsync(ct);
+        var since = query.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), WorkingCalendar.UtcOffset) : (DateTimeOffset?)null;
+        var until = query.To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.UtcOffset) : (DateTimeOffset?)null;
+        var dossiers = (await db.Dossiers.AsNoTracking()
+            .Where(d => query.ProcedureCode == null || d.ProcedureCode == query.ProcedureCode)
+            .Select(d => new { d.Id, d.ProcedureCode, d.AgencyCode, d.DueAt, d.SubmittedAt, d.OverdueNotifiedAt })
+            .ToListAsync(ct))
+            // Compared here: SQLite cannot order DateTimeOffset values in a query.
+            .Where(d => (since is null || d.SubmittedAt >= since) && (until is null || d.SubmittedAt < until))
+            .ToList();
         var events = await db.DossierEvents.AsNoTracking()
             .Where(e => e.Kind == DossierEvents.Submitted || e.Kind == DossierEvents.StatusChanged)
             .OrderBy(e => e.Sequence)
@@ -48,7 +55,9 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
                 resolvedAt = to is not null && DossierStatuses.IsFinished(to) ? e.At : null;
             }
 
-            var late = resolvedAt is { } r ? d.DueAt is { } due && r > due : d.DueAt is { } open && open < now;
+            // An apology slip moved the due date, but the dossier was already late when it was issued.
+            var late = resolvedAt is { } r && (d.OverdueNotifiedAt is not null || (d.DueAt is { } due && r > due));
+            var overdue = resolvedAt is null && d.DueAt is { } open && open < now;
             var info = catalog.Find(d.ProcedureCode);
             facts.Add(new DossierFact(
                 d.AgencyCode,
@@ -57,6 +66,7 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
                 WorkingCalendar.ToLocalDate(submitted.At).ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 resolvedAt is not null,
                 late,
+                overdue,
                 ratings.TryGetValue(d.Id, out var rating) ? rating : null));
         }
 
@@ -74,7 +84,7 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
         var onTime = list.Count(f => f.Resolved && !f.Late);
         var rated = list.Where(f => f.Rating is not null).Select(f => f.Rating!.Value).ToList();
         return new StatisticsRow(
-            key, label, list.Count, resolved, onTime, list.Count(f => f.Late), list.Count - resolved,
+            key, label, list.Count, resolved, onTime, list.Count(f => f.Late), list.Count - resolved, list.Count(f => f.Overdue),
             rated.Count, rated.Count == 0 ? null : Math.Round((decimal)rated.Average(), 1));
     }
 
@@ -91,5 +101,28 @@ internal sealed class StatisticsService(DvcDbContext db, ProcedureCatalog catalo
             ? new LocalizedString($"Tháng {d.Month:00}/{d.Year}", d.ToString("MM/yyyy", CultureInfo.InvariantCulture))
             : new LocalizedString(month, null);
 
-    private sealed record DossierFact(string AgencyCode, LocalizedString AgencyName, string Level, string Month, bool Resolved, bool Late, int? Rating);
+    /// <summary>The report as CSV (UTF-8, comma-separated, one line a row of every grouping), for spreadsheets.</summary>
+    public static string ToCsv(StatisticsReport report)
+    {
+        var csv = new System.Text.StringBuilder("group,key,label,received,inProgress,overdue,resolved,onTime,late,onTimeRate,ratings,averageRating\r\n");
+        foreach (var (group, rows) in new[] { ("agency", report.ByAgency), ("level", report.ByLevel), ("month", report.ByMonth), ("total", (IReadOnlyList<StatisticsRow>)[report.Total]) })
+        {
+            foreach (var r in rows)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{group},{Cell(r.Key)},{Cell(r.Label.Current)},{r.Received},{r.InProgress},{r.Overdue},{r.Resolved},{r.OnTime},{r.Late},")
+                    .Append(CultureInfo.InvariantCulture, $"{r.OnTimeRate?.ToString(CultureInfo.InvariantCulture)},{r.Ratings},{r.AverageRating?.ToString(CultureInfo.InvariantCulture)}\r\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs a label as a formula.</summary>
+    private static string Cell(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    private sealed record DossierFact(string AgencyCode, LocalizedString AgencyName, string Level, string Month, bool Resolved, bool Late, bool Overdue, int? Rating);
 }

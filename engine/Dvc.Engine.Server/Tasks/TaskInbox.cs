@@ -63,14 +63,21 @@ internal sealed class TaskInbox(
             q = q.Where(t => t.DueAt != null && t.DueAt < now && t.Status != HumanTaskStatus.Done);
         }
 
-        var rows = await q
-            .Join(db.Dossiers, t => t.DossierId, d => d.Id, (t, d) => new { Task = t, d.Code, d.ProcedureCode })
+        var joined = q
+            .Join(db.Dossiers, t => t.DossierId, d => d.Id, (t, d) => new { Task = t, d.Code, d.ProcedureCode, d.ApplicantName, d.ApplicantCitizenId })
             .Where(r => query.ProcedureCode == null || r.ProcedureCode == query.ProcedureCode)
             .OrderBy(r => r.Task.DueAt == null)
             .ThenBy(r => r.Task.DueAt)
-            .ThenBy(r => r.Task.CreatedAt)
-            .Take(options.Value.TaskPageSize)
-            .ToListAsync(ct);
+            .ThenBy(r => r.Task.CreatedAt);
+        var search = SearchText.Fold(query.Search);
+        // Names are compared without case and diacritics, which the database cannot do portably: an agency's tasks are
+        // few enough to filter here, and only the page is kept.
+        var rows = search.Length == 0
+            ? await joined.Take(options.Value.TaskPageSize).ToListAsync(ct)
+            : (await joined.ToListAsync(ct))
+                .Where(r => SearchText.Matches(r.Code, search) || SearchText.Matches(r.ApplicantName, search) || r.ApplicantCitizenId == query.Search!.Trim())
+                .Take(options.Value.TaskPageSize)
+                .ToList();
 
         var visible = rows.Where(r => viewer.Holds(r.Task.Role)).ToList();
         var names = await NamesAsync(visible.Select(r => r.Task.ClaimedBy ?? r.Task.CompletedBy), ct);
@@ -158,8 +165,9 @@ internal sealed class TaskInbox(
     /// Completes the task with <paramref name="outcome"/>; an open task is claimed first (one click in the inbox).
     /// Reject and RequestSupplement need a comment: the reason, or the message the citizen reads.
     /// </summary>
-    public async Task<CommandResult> CompleteAsync(Guid id, Viewer viewer, string outcome, string? comment, CancellationToken ct)
+    public async Task<CommandResult> CompleteAsync(Guid id, Viewer viewer, string outcome, string? comment, SupplementScope? scope, CancellationToken ct)
     {
+        scope ??= SupplementScope.Everything;
         var task = await tasks.GetAsync(id, ct);
         if (task is null || !CanAct(task, viewer))
         {
@@ -172,7 +180,7 @@ internal sealed class TaskInbox(
         }
 
         var outcomes = await workflow.OutcomesAsync(task, ct);
-        if (!outcomes.Contains(outcome, StringComparer.Ordinal))
+        if (outcomes.FirstOrDefault(o => o.Name == outcome) is not { } chosen)
         {
             return new CommandResult.Invalid(new Dictionary<string, string[]> { ["/outcome"] = [text["task.badOutcome"]] });
         }
@@ -182,9 +190,14 @@ internal sealed class TaskInbox(
             return new CommandResult.Invalid(new Dictionary<string, string[]> { ["/comment"] = [text["task.commentRequired"]] });
         }
 
+        if (await dossiers.GetAsync(task.DossierId, ct) is { } filed && ScopeErrors(filed, scope) is { Count: > 0 } scopeErrors)
+        {
+            return new CommandResult.Invalid(scopeErrors);
+        }
+
         // Claim, completion, its event and the workflow's resume commit together: a process that dies half-way leaves
         // the task as it was, so the officer simply completes it again.
-        await using var scope = await db.BeginWriteTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (task.Status == HumanTaskStatus.Open)
         {
             var claimed = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);
@@ -206,7 +219,19 @@ internal sealed class TaskInbox(
             return CommandResult.Missing;
         }
 
-        var data = new JsonObject { ["taskId"] = task.Id.ToString(), ["title"] = task.Title, ["outcome"] = outcome, ["role"] = task.Role };
+        var data = new JsonObject
+        {
+            ["taskId"] = task.Id.ToString(),
+            ["title"] = task.Title,
+            ["outcome"] = outcome,
+            ["outcomeLabel"] = chosen.Label.ToJson(),
+            ["role"] = task.Role,
+        };
+        if (!scope.IsEmpty)
+        {
+            data["supplement"] = scope.ToJson();
+        }
+
         var handedBack = !string.Equals(task.AgencyCode, dossier.AgencyCode, StringComparison.OrdinalIgnoreCase);
         if (handedBack)
         {
@@ -215,14 +240,44 @@ internal sealed class TaskInbox(
         }
 
         await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(viewer.UserId!, handedBack ? DossierEvents.HandedBack : DossierEvents.TaskCompleted, data.ToJsonString(), comment?.Trim()), ct);
-        var step = await workflow.TaskCompletedAsync(procedure, dossier, completed.Task, outcome, comment?.Trim(), viewer, ct);
+        var step = await workflow.TaskCompletedAsync(procedure, dossier, completed.Task, outcome, comment?.Trim(), scope, viewer, ct);
         if (!step.Accepted)
         {
             return new CommandResult.Conflict(step.Message ?? text["task.done"]);
         }
 
-        await scope.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult.Done;
+    }
+
+    /// <summary>A supplement request may only name fields of the dossier's form (a repeating group as a whole) and its attachments.</summary>
+    private Dictionary<string, string[]> ScopeErrors(DossierRecord dossier, SupplementScope scope)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (scope.IsEmpty || catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode) is not { } procedure)
+        {
+            return errors;
+        }
+
+        var version = procedure.Version;
+        var nameable = catalog.Find(dossier.ProcedureCode, version)?.Form is { } form ? Forms.FormLayoutIndex.Nameable(form).ToHashSet(StringComparer.Ordinal) : [];
+        for (var i = 0; i < scope.Fields.Count; i++)
+        {
+            if (!nameable.Contains(scope.Fields[i]))
+            {
+                errors[$"/supplement/fields/{i}"] = [text.Format("task.unknownField", scope.Fields[i])];
+            }
+        }
+
+        for (var i = 0; i < scope.Attachments.Count; i++)
+        {
+            if (procedure.Manifest.FindAttachment(scope.Attachments[i]) is null)
+            {
+                errors[$"/supplement/attachments/{i}"] = [text.Format("form.fileUnknown", scope.Attachments[i])];
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>What the task's step shows another agency, as the version the dossier runs on declares it.</summary>

@@ -18,4 +18,4 @@ internal sealed record TaskSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt,
     bool Overdue,
-    IReadOnlyList<string> Outcomes);
+    IReadOnlyList<TaskOutcome> Outcomes);

@@ -10,6 +10,10 @@ internal static class DossierEvents
     public const string TaskCompleted = "TaskCompleted";
     public const string SupplementRequested = "SupplementRequested";
     public const string Supplemented = "Supplemented";
+    public const string PaymentRequested = "PaymentRequested";
+    public const string PaymentReceived = "PaymentReceived";
+    public const string ClockPaused = "ClockPaused";
+    public const string ClockResumed = "ClockResumed";
     public const string ResultIssued = "ResultIssued";
     public const string Rated = "Rated";
     public const string Log = "Log";

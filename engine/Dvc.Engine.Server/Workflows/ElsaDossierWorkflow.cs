@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Workflows;
+using Dvc.Engine.Core.Workflows.Activities;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
@@ -12,6 +13,7 @@ using Dvc.Engine.Sdk;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Server.Storage;
+using Dvc.Engine.Server.Tasks;
 
 namespace Dvc.Engine.Server.Workflows;
 
@@ -44,11 +46,11 @@ internal sealed partial class ElsaDossierWorkflow(
         // Creating the instance and moving the dossier on commit together: a crash in between would leave a dossier
         // whose status no longer matches what its workflow waits for.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
-        var collector = Collector(procedure, dossier, new JsonObject());
+        var collector = new ServerDossierServices(procedure, dossier, [], 0, results, clock);
         var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
         var state = run.State;
         var bookmarks = NewBookmarks(procedure, state, [], dossier);
-        var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), bookmarks, collector.Outbox, ct);
+        var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), bookmarks, collector.Outbox(OpenRequest(state, collector)), ct);
         if (saved.Outcome != WorkflowSaveOutcome.Saved)
         {
             return;
@@ -60,15 +62,18 @@ internal sealed partial class ElsaDossierWorkflow(
         await scope.CommitAsync(ct);
     }
 
-    public async Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct)
+    public async Task<IReadOnlyList<TaskOutcome>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct)
     {
         var bookmark = await workflows.GetBookmarkAsync(task.BookmarkId, ct);
-        var outcomes = bookmark?.PayloadJson is { } json ? JsonNode.Parse(json)?["outcomes"] as JsonArray : null;
-        return outcomes is null ? [] : [.. outcomes.Select(o => o?.GetValue<string>()).OfType<string>()];
+        var payload = bookmark?.PayloadJson is { } json ? JsonNode.Parse(json) as JsonObject : null;
+        var labels = payload?["outcomeLabels"] as JsonObject;
+        return payload?["outcomes"] is JsonArray outcomes
+            ? [.. outcomes.Select(o => o?.GetValue<string>()).OfType<string>().Select(o => new TaskOutcome(o, OutcomeLabels.Of(o, labels)))]
+            : [];
     }
 
     public async Task<WorkflowStep> TaskCompletedAsync(
-        CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Viewer officer, CancellationToken ct)
+        CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, SupplementScope scope, Viewer officer, CancellationToken ct)
     {
         var instance = await workflows.GetAsync(task.InstanceId, ct);
         if (instance is null)
@@ -77,6 +82,11 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         var decision = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer.Name };
+        if (!scope.IsEmpty)
+        {
+            decision["supplement"] = scope.ToJson();
+        }
+
         return await ResumeAsync(procedure, dossier, instance, task.BookmarkId, decision, officer.UserId!, comment, ct);
     }
 
@@ -133,8 +143,9 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         var before = WorkflowState.FromJson(instance.StateJson);
-        var collector = Collector(procedure, dossier, payload ?? []);
-        var run = await Interpreter(collector).ResumeAsync(workflow, before, bookmark.Hash, payload, ct);
+        var collector = await CollectorAsync(procedure, dossier, payload ?? [], ct);
+        // The dossier as it is now: a supplement may have corrected its data and fee since the instance last ran.
+        var run = await Interpreter(collector).ResumeAsync(workflow, before, bookmark.Hash, payload, Info(dossier, procedure), ct);
         if (!run.Accepted)
         {
             return new WorkflowStep(false, run.Refusal);
@@ -151,7 +162,7 @@ internal sealed partial class ElsaDossierWorkflow(
         var update = new WorkflowStateUpdate(instance.Id, instance.Version, state.ToJson(), state.Status.ToString())
         {
             NewBookmarks = NewBookmarks(procedure, state, known, dossier),
-            OutboxMessages = collector.Outbox,
+            OutboxMessages = collector.Outbox(OpenRequest(state, collector)),
         };
         var saved = await workflows.SaveStateAsync(update, ct);
         if (saved.Outcome != WorkflowSaveOutcome.Saved)
@@ -162,14 +173,18 @@ internal sealed partial class ElsaDossierWorkflow(
         await HandOverAsync(dossier, update.NewBookmarks, ct);
 
         var current = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
-        await ApplyAsync(procedure, current, state, before.Log.Count, collector, actor, reason, ct);
+        await ApplyAsync(procedure, current, state, before.Log.Count, collector, actor, reason, ct, bookmark);
         await scope.CommitAsync(ct);
         return new WorkflowStep(true);
     }
 
-    /// <summary>Moves the dossier to the status the workflow now implies, issuing results and stopping the clock.</summary>
+    /// <summary>
+    /// Moves the dossier to the status the workflow now implies, issuing results, stating what is asked of the citizen
+    /// (with its deadline), and stopping or restarting the statutory clock: each change is an event with a reason.
+    /// </summary>
     private async Task ApplyAsync(
-        CompiledProcedure procedure, DossierRecord dossier, WorkflowState state, int knownLogLines, ServerDossierServices collector, string actor, string? reason, CancellationToken ct)
+        CompiledProcedure procedure, DossierRecord dossier, WorkflowState state, int knownLogLines, ServerDossierServices collector, string actor, string? reason, CancellationToken ct,
+        BookmarkRecord? resumed = null)
     {
         var now = clock.GetUtcNow();
 
@@ -213,13 +228,13 @@ internal sealed partial class ElsaDossierWorkflow(
             await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(actor, note.Kind, noteData.ToJsonString(), note.Detail), ct);
         }
 
-        var waitsForSupplement = state.Bookmarks.FirstOrDefault(b => b.Name == Supplement);
+        var request = OpenRequest(state, collector);
         var next = result is not null ? (result.Decision == "Rejected" ? DossierStatuses.Rejected : DossierStatuses.Approved)
-            : waitsForSupplement is not null ? DossierStatuses.AwaitingSupplement
-            : state.Bookmarks.Any(b => b.Name == Payment) ? DossierStatuses.AwaitingPayment
+            : request?.Kind == CitizenRequest.Supplement ? DossierStatuses.AwaitingSupplement
+            : request?.Kind == CitizenRequest.Payment ? DossierStatuses.AwaitingPayment
             : DossierStatuses.IsFinished(dossier.Status) ? dossier.Status
-            // Ended while the citizen still owed a supplement: the request expired and the dossier is closed.
-            : state.Status == WorkflowStatus.Finished && dossier.Status == DossierStatuses.AwaitingSupplement ? DossierStatuses.Cancelled
+            // Ended while the citizen still owed a supplement or a payment: the request expired and the dossier is closed.
+            : state.Status == WorkflowStatus.Finished && dossier.Status is DossierStatuses.AwaitingSupplement or DossierStatuses.AwaitingPayment ? DossierStatuses.Cancelled
             : state.Status == WorkflowStatus.Finished ? DossierStatuses.Completed
             : DossierStatuses.Processing;
 
@@ -229,14 +244,26 @@ internal sealed partial class ElsaDossierWorkflow(
             await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.Log, new JsonObject { ["message"] = $"Lỗi quy trình tại '{fault.ActivityId}': {fault.Message}" }.ToJsonString()), ct);
         }
 
-        if (next == DossierStatuses.AwaitingSupplement && dossier.Status != next)
+        var opened = new List<NewDossierEvent>();
+        if (resumed?.Name == Payment && collector.Decision["status"]?.ToString() == "Paid")
         {
-            var message = reason ?? waitsForSupplement?.Payload?["message"]?.GetValue<string>();
-            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(actor, DossierEvents.SupplementRequested, null, message), ct);
-            dossier = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
+            // What was paid is what a refusal later refunds; a dossier refused before paying has nothing to refund.
+            var asked = resumed.PayloadJson is { } payload ? JsonNode.Parse(payload)?["amount"] : null;
+            opened.Add(new NewDossierEvent(actor, DossierEvents.PaymentReceived, new JsonObject
+            {
+                ["amount"] = asked?.DeepClone() ?? dossier.FeeVnd,
+                ["transactionId"] = collector.Decision["transactionId"]?.DeepClone(),
+            }.ToJsonString()));
         }
 
-        if (next == dossier.Status && issued is null)
+        if (request is not null && dossier.Status != next)
+        {
+            // The officer's comment is the request's text; the history shows it once, on this event.
+            var kind = request.Kind == CitizenRequest.Supplement ? DossierEvents.SupplementRequested : DossierEvents.PaymentRequested;
+            opened.Add(new NewDossierEvent(actor, kind, request.ToJson().ToJsonString(), request.Kind == CitizenRequest.Supplement ? reason ?? request.Message : null));
+        }
+
+        if (next == dossier.Status && issued is null && opened.Count == 0)
         {
             return;
         }
@@ -244,20 +271,27 @@ internal sealed partial class ElsaDossierWorkflow(
         var waiting = next is DossierStatuses.AwaitingSupplement or DossierStatuses.AwaitingPayment;
         await ChangeAsync(dossier, next, actor, reason, d =>
         {
+            var events = new List<NewDossierEvent>(opened);
             if (waiting && d.PausedAt is null)
             {
                 d.PausedAt = now;
+                events.Add(new NewDossierEvent("system", DossierEvents.ClockPaused, new JsonObject { ["dueAt"] = Iso(d.DueAt) }.ToJsonString()));
             }
             else if (!waiting && d.PausedAt is { } paused)
             {
                 // The statutory clock stood still while the dossier waited for the citizen.
-                if (d.DueAt is { } due)
-                {
-                    d.DueAt = calendar.ExtendForPause(due, paused, now);
-                }
-
-                d.PausedWorkingDays += calendar.WorkingDaysBetween(paused, now);
+                var days = calendar.WorkingDaysBetween(paused, now);
+                var previous = d.DueAt;
+                d.DueAt = previous is { } due ? calendar.ExtendForPause(due, days) : null;
+                d.PausedWorkingDays += days;
                 d.PausedAt = null;
+                events.Add(new NewDossierEvent("system", DossierEvents.ClockResumed, new JsonObject
+                {
+                    ["pausedAt"] = Iso(paused),
+                    ["pausedWorkingDays"] = days,
+                    ["previousDueAt"] = Iso(previous),
+                    ["dueAt"] = Iso(d.DueAt),
+                }.ToJsonString()));
             }
 
             if (issued is not null)
@@ -270,24 +304,31 @@ internal sealed partial class ElsaDossierWorkflow(
             {
                 d.CompletedAt = now;
             }
+
+            return events;
         }, ct);
     }
 
-    private async Task ChangeAsync(DossierRecord dossier, string status, string actor, string? reason, Action<Dossier> change, CancellationToken ct)
+    /// <summary>Sets the status and applies <paramref name="change"/>, which returns the further events explaining it; retried on a version conflict.</summary>
+    private async Task ChangeAsync(DossierRecord dossier, string status, string actor, string? reason, Func<Dossier, List<NewDossierEvent>> change, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var current = attempt == 0 ? dossier : await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
-            var data = current.Status == status ? null : new JsonObject { ["from"] = current.Status, ["to"] = status }.ToJsonString();
             var result = await dossiers.UpdateAsync(
                 current.Id,
                 current.Version,
                 d =>
                 {
+                    var from = d.Status;
                     d.Status = status;
-                    change(d);
+                    var events = change(d);
+                    // The reason (an officer's comment) is told once: on the request it opened, else on the status change.
+                    var said = events.Any(e => e.Reason is not null);
+                    return from == status
+                        ? events
+                        : [.. events, new NewDossierEvent(actor, DossierEvents.StatusChanged, new JsonObject { ["from"] = from, ["to"] = status }.ToJsonString(), said ? null : reason)];
                 },
-                data is null ? null : new NewDossierEvent(actor, DossierEvents.StatusChanged, data, reason),
                 ct);
             if (result.Outcome != DossierUpdateOutcome.Conflict)
             {
@@ -298,7 +339,6 @@ internal sealed partial class ElsaDossierWorkflow(
 
     private List<NewBookmark> NewBookmarks(CompiledProcedure procedure, WorkflowState state, HashSet<string> known, DossierRecord dossier)
     {
-        var now = clock.GetUtcNow();
         var data = JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
         var list = new List<NewBookmark>();
         foreach (var b in state.Bookmarks.Where(b => !known.Contains(b.Id)))
@@ -307,11 +347,12 @@ internal sealed partial class ElsaDossierWorkflow(
             if (b.Name == HumanTask)
             {
                 var payload = b.Payload ?? [];
-                var sla = payload["slaDays"] is JsonValue v && v.TryGetValue<double>(out var days) ? (decimal)days : 0m;
+                // The activity counted its SLA in the unit it declares; a task without one is due with the dossier.
+                var due = DateTimeOffset.TryParse(payload["slaDueAt"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var sla) ? sla : dossier.DueAt;
                 var title = payload["title"] is JsonObject t ? t.ToJsonString() : payload["title"]?.ToString() ?? b.ActivityId;
                 // A step handled by another agency ("liên thông") lands in that agency's inbox; any other in the dossier's.
                 var agency = procedure.Routing.TaskAgency(b.ActivityId, data) ?? dossier.AgencyCode;
-                task = new HumanTaskSpec(agency, payload["role"]?.GetValue<string>() ?? "", title, sla > 0 ? calendar.AddWorkingDays(now, sla) : dossier.DueAt);
+                task = new HumanTaskSpec(agency, payload["role"]?.GetValue<string>() ?? "", title, due);
             }
 
             list.Add(new NewBookmark(b.ActivityId, b.Name, b.Id, b.Payload?.ToJsonString(), b.DueAt, task));
@@ -319,6 +360,17 @@ internal sealed partial class ElsaDossierWorkflow(
 
         return list;
     }
+
+    /// <summary>What the workflow now waits for from the citizen, with the officer's scope when the request came from a task.</summary>
+    private static CitizenRequest? OpenRequest(WorkflowState state, ServerDossierServices collector)
+    {
+        var scope = collector.Decision["supplement"] is JsonObject named ? SupplementScope.FromJson(named) : null;
+        return state.Bookmarks.Select(b => CitizenRequest.FromBookmark(b, scope)).OfType<CitizenRequest>()
+            .OrderBy(r => r.Kind == CitizenRequest.Supplement ? 0 : 1)
+            .FirstOrDefault();
+    }
+
+    private static string? Iso(DateTimeOffset? instant) => instant?.ToOffset(WorkingCalendar.UtcOffset).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Records in the dossier's history each new task that went to another agency than the dossier's.</summary>
     private async Task HandOverAsync(DossierRecord dossier, IEnumerable<NewBookmark> bookmarks, CancellationToken ct)
@@ -335,10 +387,15 @@ internal sealed partial class ElsaDossierWorkflow(
 
     private CompiledProcedure? CompiledFor(DossierRecord dossier) => catalog.Compiled(dossier.ProcedureVersionId, dossier.ProcedureCode);
 
-    private WorkflowInterpreter Interpreter(ServerDossierServices collector) => new(collector, clock, services);
+    private WorkflowInterpreter Interpreter(ServerDossierServices collector) => new(collector, clock, services, calendar: calendar);
 
-    private ServerDossierServices Collector(CompiledProcedure procedure, DossierRecord dossier, JsonObject decision) =>
-        new(procedure, dossier, decision, results, clock);
+    private async Task<ServerDossierServices> CollectorAsync(CompiledProcedure procedure, DossierRecord dossier, JsonObject decision, CancellationToken ct)
+    {
+        var paid = (await dossiers.ListEventsAsync(dossier.Id, ct))
+            .Where(e => e.Kind == DossierEvents.PaymentReceived && e.DataJson is not null)
+            .Sum(e => JsonNode.Parse(e.DataJson!)?["amount"]?.GetValue<decimal>() ?? 0);
+        return new ServerDossierServices(procedure, dossier, decision, (long)paid, results, clock);
+    }
 
     private static DossierInfo Info(DossierRecord dossier, CompiledProcedure procedure)
     {

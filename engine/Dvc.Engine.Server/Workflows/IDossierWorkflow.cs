@@ -15,7 +15,9 @@ internal interface IDossierWorkflow
     Task StartAsync(CompiledProcedure procedure, DossierRecord dossier, CancellationToken ct);
 
     /// <summary>The task is already completed in the store; this resumes what waited on it.</summary>
-    Task<WorkflowStep> TaskCompletedAsync(CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Viewer officer, CancellationToken ct);
+    /// <param name="scope">What a supplement request names (fields, attachments); empty for other outcomes.</param>
+    Task<WorkflowStep> TaskCompletedAsync(
+        CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Dossiers.SupplementScope scope, Viewer officer, CancellationToken ct);
 
     Task<WorkflowStep> SupplementedAsync(CompiledProcedure procedure, DossierRecord dossier, Viewer citizen, CancellationToken ct);
 
@@ -29,6 +31,6 @@ internal interface IDossierWorkflow
     /// </summary>
     Task<WorkflowStep?> SignalAsync(CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, string? activityId, System.Text.Json.Nodes.JsonObject payload, string actor, CancellationToken ct);
 
-    /// <summary>The outcomes a task offers (from its activity), for the inbox buttons.</summary>
-    Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
+    /// <summary>The outcomes a task offers (from its activity) with their labels, for the inbox buttons.</summary>
+    Task<IReadOnlyList<Tasks.TaskOutcome>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
 }

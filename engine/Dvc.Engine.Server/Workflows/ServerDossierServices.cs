@@ -16,14 +16,30 @@ namespace Dvc.Engine.Server.Workflows;
 /// What the domain activities reach during one workflow run: the procedure's rules and templates, and collectors
 /// for notifications, portal syncs and issued results that the caller persists with the new state (one transaction).
 /// </summary>
-internal sealed class ServerDossierServices(CompiledProcedure procedure, DossierRecord dossier, JsonObject decision, DossierResults results, TimeProvider clock)
+/// <param name="paid">What the citizen has paid so far (payments received), which a refusal's letter may promise to refund.</param>
+internal sealed class ServerDossierServices(CompiledProcedure procedure, DossierRecord dossier, JsonObject decision, long paid, DossierResults results, TimeProvider clock)
     : IDossierServices
 {
-    public List<NewOutboxMessage> Outbox { get; } = [];
+    private readonly List<(NewOutboxMessage? Message, DossierNotification? Notification)> _outbox = [];
 
     public List<IssuedResult> Results { get; } = [];
 
-    public List<string> Notifications { get; } = [];
+    /// <summary>The payload the run was resumed with (an officer's decision, a payment, a supplement).</summary>
+    public JsonObject Decision => decision;
+
+    /// <summary>
+    /// The run's outbox messages in order. Notifications are rendered here, once the run knows what the dossier now
+    /// waits for: a notification sent on the way to a supplement or payment request (Notify runs before the wait) can
+    /// then state the request's deadline as <c>dossier.request.deadline</c>.
+    /// </summary>
+    public IReadOnlyList<NewOutboxMessage> Outbox(CitizenRequest? request) =>
+        [.. _outbox.Select(entry => entry.Message ?? new NewOutboxMessage("notification", new JsonObject
+        {
+            ["dossierCode"] = entry.Notification!.DossierCode,
+            ["channel"] = entry.Notification.Channel,
+            ["template"] = entry.Notification.Template,
+            ["text"] = Render(entry.Notification.Template, null, request) ?? entry.Notification.Text,
+        }.ToJsonString()))];
 
     /// <summary>Documents plugin activities issued (stored with the run).</summary>
     public List<NewDossierDocument> Documents { get; } = [];
@@ -38,17 +54,8 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
         return ValueTask.FromResult(RulesEvaluation.From(procedure.EvaluateRules(workflowName, data, submittedOn)));
     }
 
-    public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken)
-    {
-        var data = model["data"] as JsonObject ?? JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
-        var dossierModel = results.DossierModel(
-            dossier,
-            decision["outcome"]?.GetValue<string>() ?? model["dossier"]?["decision"]?.GetValue<string>(),
-            decision["comment"]?.GetValue<string>(),
-            decision["officer"]?.GetValue<string>());
-        var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", cancellationToken);
-        return ValueTask.FromResult(rendered.Success ? rendered.Text : string.Empty);
-    }
+    public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Render(templateName, model, null) ?? string.Empty);
 
     public ValueTask<string?> RenderTemplateAsync(string templateName, JsonObject model, string culture, JsonObject? extra, CancellationToken cancellationToken)
     {
@@ -80,7 +87,7 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
 
     public ValueTask EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        Outbox.Add(new NewOutboxMessage(item.Kind, item.Payload.ToJsonString(), item.NotBefore));
+        _outbox.Add((new NewOutboxMessage(item.Kind, item.Payload.ToJsonString(), item.NotBefore), null));
         return ValueTask.CompletedTask;
     }
 
@@ -92,25 +99,18 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
 
     public ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken)
     {
-        Notifications.Add($"{notification.Channel}: {notification.Template}");
-        Outbox.Add(new NewOutboxMessage("notification", new JsonObject
-        {
-            ["dossierCode"] = notification.DossierCode,
-            ["channel"] = notification.Channel,
-            ["template"] = notification.Template,
-            ["text"] = notification.Text,
-        }.ToJsonString()));
+        _outbox.Add((null, notification));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask EnqueuePortalSyncAsync(PortalSync sync, CancellationToken cancellationToken)
     {
-        Outbox.Add(new NewOutboxMessage("national-portal-sync", new JsonObject
+        _outbox.Add((new NewOutboxMessage("national-portal-sync", new JsonObject
         {
             ["dossierCode"] = sync.DossierCode,
             ["status"] = sync.Status,
             ["at"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-        }.ToJsonString()));
+        }.ToJsonString()), null));
         return ValueTask.CompletedTask;
     }
 
@@ -118,5 +118,20 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
     {
         Results.Add(result);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The template with the dossier as it is now (data, fee) and what it waits for; null when rendering failed.</summary>
+    private string? Render(string templateName, JsonObject? model, CitizenRequest? request)
+    {
+        var data = model?["data"] as JsonObject ?? JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
+        var dossierModel = results.DossierModel(
+            dossier,
+            decision["outcome"]?.GetValue<string>() ?? model?["dossier"]?["decision"]?.GetValue<string>(),
+            decision["comment"]?.GetValue<string>(),
+            decision["officer"]?.GetValue<string>(),
+            paid);
+        dossierModel["request"] = request?.ToTemplateModel();
+        var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", CancellationToken.None);
+        return rendered.Success ? rendered.Text : null;
     }
 }

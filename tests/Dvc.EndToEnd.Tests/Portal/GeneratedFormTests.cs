@@ -79,6 +79,34 @@ public sealed class GeneratedFormTests(PortalFixture portal) : IClassFixture<Por
         await Assertions.Expect(page.Locator("[data-pointer='/$attachments/giay-chung-sinh'] .file-hint")).ToContainTextAsync("Tệp vượt quá 5 MB.");
     }
 
+    /// <summary>
+    /// Issue 13 §4: a file bigger than what one request may carry (64 MB) used to end on the browser's own error page
+    /// with everything typed lost; the page now stops it, says why and keeps the form.
+    /// </summary>
+    [Fact]
+    public async Task An_upload_over_the_request_limit_is_stopped_with_a_clear_error_and_the_typed_data_kept()
+    {
+        await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsDemoCitizenAsync(page);
+        await page.GotoAsync("/procedures/HN-TP-001/submit");
+        await page.FillAsync("[name='/child/fullName']", "Lê Minh Khôi");
+        var scan = Path.Combine(Path.GetTempPath(), $"scan-qua-lon-{Guid.NewGuid():N}.pdf");
+        await using (var file = File.Create(scan))
+        {
+            file.SetLength(70L * 1024 * 1024);
+        }
+
+        await page.SetInputFilesAsync("input[name='attachment:giay-chung-sinh']", scan);
+        await page.ClickAsync("#submit");
+        File.Delete(scan);
+
+        await Assertions.Expect(page.Locator(".upload-too-large")).ToContainTextAsync("vượt quá 64 MB cho một lần gửi");
+        await Assertions.Expect(page.Locator("[name='/child/fullName']")).ToHaveValueAsync("Lê Minh Khôi");
+        Assert.EndsWith("/procedures/HN-TP-001/submit", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "upload-too-large.png") });
+    }
+
     [Fact]
     public async Task The_api_reference_page_loads_the_openapi_document()
     {

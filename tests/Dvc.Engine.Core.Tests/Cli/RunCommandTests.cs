@@ -66,6 +66,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiting_point_prints_its_deadline_in_hanoi_time_with_the_declared_period_and_unit()
+    {
+        var file = Write("wait.json", """
+            { "root": { "id": "r", "type": "Elsa.Flowchart", "activities": [
+              { "id": "supplement", "type": "Dvc.WaitForSupplement",
+                "days": { "typeName": "Double", "expression": { "type": "Literal", "value": 5 } },
+                "daysUnit": { "typeName": "String", "expression": { "type": "Literal", "value": "WorkingDays" } } } ] } }
+            """);
+
+        var (exitCode, output) = await Run(file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Matches(@"hạn / due trước 24:00 ngày \d{2}/\d{2}/\d{4} / by 24:00 on \d{2}/\d{2}/\d{4} \(5 ngày làm việc / working days, giờ Hà Nội / Hanoi time\)", output);
+    }
+
+    [Fact]
     public async Task A_workflow_that_does_not_compile_prints_its_diagnostics_and_exits_3()
     {
         var file = Write("bad.json", """{ "root": { "id": "r", "type": "Elsa.Flowchart", "activities": [ { "id": "x", "type": "Elsa.HttpEndpoint" } ] } }""");

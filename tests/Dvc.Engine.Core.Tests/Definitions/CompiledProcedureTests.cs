@@ -31,15 +31,15 @@ public sealed class CompiledProcedureTests : IDisposable
     [InlineData("eligibility", "du-18-tuoi", "Người đề nghị phải đủ 18 tuổi trở lên.")]
     [InlineData("fees", "le-phi", "Lệ phí cấp giấy phép")]
     [InlineData("checklist", "tu-60-tuoi-kham-suc-khoe", "Người từ 60 tuổi nộp giấy khám sức khỏe.")]
-    public void A_rule_is_described_by_its_reason_label_or_note(string workflow, string rule, string vietnamese)
+    public void A_rule_without_a_title_is_called_by_its_reason_label_or_note(string workflow, string rule, string vietnamese)
     {
-        var description = _procedure.DescribeRule(workflow, rule);
+        var description = _procedure.RuleTitle(workflow, rule);
 
         Assert.Equal(vietnamese, description?.Get("vi"));
     }
 
     [Fact]
-    public void An_unknown_rule_has_no_description() => Assert.Null(_procedure.DescribeRule("fees", "khong-co"));
+    public void An_unknown_rule_has_no_title() => Assert.Null(_procedure.RuleTitle("fees", "khong-co"));
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];
 

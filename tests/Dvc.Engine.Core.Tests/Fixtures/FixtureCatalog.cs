@@ -13,10 +13,11 @@ public sealed class FixtureCatalog : IDisposable
     public const string Code = "HN-TEST-001";
     public const string ProcedureFolder = "procedures/" + Code;
 
-    public FixtureCatalog()
+    /// <param name="source">The catalog to copy; the fixture catalog when null (<see cref="Repository.Definitions"/> for the shipped one).</param>
+    public FixtureCatalog(string? source = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "dvc-tests", Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "definitions"), Root);
+        Copy(source ?? Path.Combine(AppContext.BaseDirectory, "Fixtures", "definitions"), Root);
     }
 
     public string Root { get; }

@@ -49,7 +49,7 @@ public sealed class ActivityRegistryTests
         var payment = ActivityRegistry.CreateDefault().Find("Dvc.RequestPayment")!;
 
         Assert.Equal(["Paid", "Failed", "Expired"], payment.Outcomes);
-        Assert.Equal(["amount", "description", "expiresInHours"], payment.Inputs.Select(x => x.Name));
+        Assert.Equal(["amount", "description", "days", "daysUnit", "expiresInHours"], payment.Inputs.Select(x => x.Name));
         Assert.Equal("Decimal", payment.Inputs[0].TypeName);
         Assert.Equal("transactionId", Assert.Single(payment.Outputs).Name);
         Assert.Equal("Yêu cầu thanh toán", payment.DisplayNameVi);
@@ -62,6 +62,6 @@ public sealed class ActivityRegistryTests
 
         Assert.Equal("outcomes", task.OutcomesProperty);
         Assert.True(task.Inputs.Single(x => x.Name == "outcomes").IsPlain);
-        Assert.Equal(["role", "title", "slaDays", "outcomes", "form", "agency", "shows"], task.Inputs.Select(x => x.Name));
+        Assert.Equal(["role", "title", "slaDays", "daysUnit", "outcomes", "outcomeLabels", "form", "agency", "shows"], task.Inputs.Select(x => x.Name));
     }
 }

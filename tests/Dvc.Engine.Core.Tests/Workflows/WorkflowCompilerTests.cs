@@ -172,8 +172,16 @@ public sealed class WorkflowCompilerTests
     public void A_valid_workflow_compiles_without_diagnostics()
     {
         var json = Flowchart(
-            """{ "id": "h", "type": "Dvc.HumanTask", "role": { "typeName": "String", "expression": { "type": "Literal", "value": "chuyen-vien" } }, "outcomes": ["Approve", "Reject"] }""",
-            """{ "source": { "activity": "start", "port": "Done" }, "target": { "activity": "h", "port": "In" } }""");
+            """
+            { "id": "h", "type": "Dvc.HumanTask", "role": { "typeName": "String", "expression": { "type": "Literal", "value": "chuyen-vien" } }, "outcomes": ["Approve", "Reject"] },
+            { "id": "issue", "type": "Dvc.IssueResult", "template": "result" },
+            { "id": "refuse", "type": "Dvc.IssueResult", "template": "result", "decision": "Rejected" }
+            """,
+            """
+            { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "h", "port": "In" } },
+            { "source": { "activity": "h", "port": "Approve" }, "target": { "activity": "issue", "port": "In" } },
+            { "source": { "activity": "h", "port": "Reject" }, "target": { "activity": "refuse", "port": "In" } }
+            """);
 
         var result = WorkflowCompiler.Compile(Encoding.UTF8.GetBytes(json), "workflow.json", Procedure);
 
@@ -214,7 +222,7 @@ public sealed class WorkflowCompilerTests
     }
 
     /// <summary>A flowchart whose first activity is <c>start</c>; the given activity is at <c>/root/activities/1</c> on line 7.</summary>
-    private static string Flowchart(string activity, string connections) => $$"""
+    internal static string Flowchart(string activity, string connections) => $$"""
         {
           "name": "test",
           "root": {

@@ -46,9 +46,12 @@ public static class Submissions
     /// <summary>A 1×1 PNG.</summary>
     public static readonly string PngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-    public static async Task<string> SubmitBirthRegistrationAsync(HttpClient client)
+    public static Task<string> SubmitBirthRegistrationAsync(HttpClient client) => SubmitAsync(client, BirthRegistration());
+
+    /// <summary>Files <paramref name="request"/> (a submission body) and returns the dossier code; a refusal fails with its body.</summary>
+    public static async Task<string> SubmitAsync(HttpClient client, object request)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/dossiers", BirthRegistration());
+        var response = await client.PostAsJsonAsync("/api/v1/dossiers", request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {

@@ -99,7 +99,7 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
     }
 
     [Fact]
-    public async Task The_rule_trace_with_its_ids_is_for_the_agency_not_for_the_citizen()
+    public async Task The_decision_trace_reads_as_rule_titles_with_the_values_read_for_citizen_and_officer_alike()
     {
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
@@ -108,8 +108,12 @@ public sealed class PortalPagesTests(DvcServerFactory server) : IClassFixture<Dv
         var citizenPage = await citizen.GetStringAsync($"/dossiers/{code}");
         var officerPage = await officer.GetStringAsync($"/dossiers/{code}");
 
-        Assert.DoesNotContain("eligibility/sinh-tai-viet-nam", citizenPage, StringComparison.Ordinal);
-        Assert.Contains("eligibility/sinh-tai-viet-nam", officerPage, StringComparison.Ordinal);
+        foreach (var page in new[] { citizenPage, officerPage })
+        {
+            Assert.DoesNotContain("eligibility/sinh-tai-viet-nam", page, StringComparison.Ordinal);
+            Assert.Contains("Thông tin đã xét", page, StringComparison.Ordinal);
+            Assert.Contains("Tổng lệ phí", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -132,8 +132,9 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         }
 
         // Past the supplement deadline on both nodes: the citizen's late answer and the expiry fire together.
-        _nodeA.Clock.Advance(TimeSpan.FromDays(6));
-        _nodeB.Clock.Advance(TimeSpan.FromDays(6));
+        // Five working days from Monday 02/03 end with Monday 09/03; the period closes at midnight after it.
+        _nodeA.Clock.Advance(TimeSpan.FromDays(8));
+        _nodeB.Clock.Advance(TimeSpan.FromDays(8));
         var lateCitizen = await ProcedureJourney.CitizenAsync(_nodeA, email);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var supplements = codes.Select(code => Task.Run(async () =>

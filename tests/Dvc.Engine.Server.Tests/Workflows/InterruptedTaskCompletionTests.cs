@@ -4,6 +4,8 @@ using Dvc.Engine.Persistence;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Server.Accounts;
+using Dvc.Engine.Server.Dossiers;
+using Dvc.Engine.Server.Tasks;
 using Dvc.Engine.Server.Tests.Infrastructure;
 using Dvc.Engine.Server.Workflows;
 using Microsoft.AspNetCore.TestHost;
@@ -155,7 +157,7 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
         public Task StartAsync(CompiledProcedure procedure, DossierRecord dossier, CancellationToken ct) => inner.StartAsync(procedure, dossier, ct);
 
         public Task<WorkflowStep> TaskCompletedAsync(
-            CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, Viewer officer, CancellationToken ct) =>
+            CompiledProcedure procedure, DossierRecord dossier, HumanTaskRecord task, string outcome, string? comment, SupplementScope scope, Viewer officer, CancellationToken ct) =>
             throw new InvalidOperationException("The server stopped before the workflow resumed (simulated).");
 
         public Task<WorkflowStep> SupplementedAsync(CompiledProcedure procedure, DossierRecord dossier, Viewer citizen, CancellationToken ct) =>
@@ -164,6 +166,10 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
         public Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct) =>
             inner.PaidAsync(procedure, dossier, transactionId, payer, ct);
 
-        public Task<IReadOnlyList<string>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct) => inner.OutcomesAsync(task, ct);
+        public Task<WorkflowStep?> SignalAsync(
+            CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, string? activityId, System.Text.Json.Nodes.JsonObject payload, string actor, CancellationToken ct) =>
+            inner.SignalAsync(procedure, dossier, bookmarkName, activityId, payload, actor, ct);
+
+        public Task<IReadOnlyList<TaskOutcome>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct) => inner.OutcomesAsync(task, ct);
     }
 }

@@ -17,12 +17,13 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         (await Inbox.CompleteAsync(officer, task!, "RequestSupplement", "Thiếu giấy chứng sinh.")).EnsureSuccessStatusCode();
 
         var early = await DispatchAsync();
-        server.Clock.Advance(TimeSpan.FromDays(6));
+        // Five working days from Monday 02/03 09:00 end with Monday 09/03: the request expires at midnight after it.
+        server.Clock.Advance(TimeSpan.FromDays(8));
         var fired = await DispatchAsync();
 
         Assert.Equal(0, early);
         Assert.Equal(1, fired);
-        // Six days later the sessions above have expired: look as a freshly signed-in officer.
+        // Days later the sessions above have expired: look as a freshly signed-in officer.
         Assert.Equal("Cancelled", await Inbox.StatusAsync(await server.OfficerAsync("HN-P-BA-DINH"), code));
     }
 

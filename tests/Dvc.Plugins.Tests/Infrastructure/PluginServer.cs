@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,13 +10,13 @@ namespace Dvc.Plugins.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on Kestrel (a free loopback port, so peers can call it back), on a fresh SQLite file and file
-/// store, serving the repository's definitions plus the fixture procedure HN-TEST-PLUGINS whose workflow uses the
-/// plugins' activities. The clock is fixed at 02/03/2026 09:00 (Hanoi); the simulators share it.
+/// store, serving the repository's definitions plus HN-TEST-PLUGINS: the shipped HN-GTVT-001 with its payment step
+/// taken by the payments plugin, derived at start so it follows the shipped procedure. The clock is fixed at 02/03/2026 09:00 (Hanoi); the simulators share it.
 /// </summary>
 public sealed class PluginServer : WebApplicationFactory<Program>
 {
     public const string FixtureProcedure = "HN-TEST-PLUGINS";
-    public const string OfficerEmail = "canbo.hn-sgtvt@dvc.local";
+    public const string OfficerEmail = "canbo.hn-catp-csgt@dvc.local";
     public const string OfficerPassword = "CanBo@2026";
     public const string CitizenPassword = "MatKhau@2026";
 
@@ -107,7 +108,10 @@ public sealed class PluginServer : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The repository's definitions with the fixture procedure added, in <paramref name="target"/>.</summary>
+    /// <summary>
+    /// The repository's definitions in <paramref name="target"/>, plus HN-GTVT-001 copied as <see cref="FixtureProcedure"/>
+    /// with its built-in payment request replaced by <c>Dvc.Payments.PayOnline</c> (2 working days to pay).
+    /// </summary>
     private static void CopyDefinitions(string target)
     {
         var source = Repository.Definitions;
@@ -118,12 +122,33 @@ public sealed class PluginServer : WebApplicationFactory<Program>
             File.Copy(file, to);
         }
 
-        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", FixtureProcedure);
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
+        var shipped = Path.Combine(target, "procedures", "HN-GTVT-001");
+        var fixture = Path.Combine(target, "procedures", FixtureProcedure);
+        Directory.CreateDirectory(fixture);
+        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
-            var to = Path.Combine(target, "procedures", FixtureProcedure, Path.GetRelativePath(fixture, file));
+            var to = Path.Combine(fixture, Path.GetRelativePath(shipped, file));
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to);
         }
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture, "procedure.json")))!;
+        manifest["code"] = FixtureProcedure;
+        File.WriteAllText(Path.Combine(fixture, "procedure.json"), manifest.ToJsonString());
+
+        var workflow = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture, "workflow.json")))!;
+        var root = workflow["root"]!;
+        var payment = root["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Dvc.RequestPayment")!;
+        payment["type"] = "Dvc.Payments.PayOnline";
+        payment["days"]!["expression"]!["value"] = 2;
+        var id = payment["id"]!.GetValue<string>();
+        // The gateway's failed attempts leave the request open: PayOnline has no Failed outcome.
+        var connections = root["connections"]!.AsArray();
+        foreach (var failed in connections.Where(c => c!["source"]!["activity"]!.GetValue<string>() == id && c["source"]!["port"]!.GetValue<string>() == "Failed").ToList())
+        {
+            connections.Remove(failed);
+        }
+
+        File.WriteAllText(Path.Combine(fixture, "workflow.json"), workflow.ToJsonString());
     }
 }

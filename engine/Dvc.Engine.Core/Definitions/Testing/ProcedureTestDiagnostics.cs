@@ -23,4 +23,10 @@ public static class ProcedureTestDiagnostics
 
     /// <summary>A test case or its <c>expect</c> has a key the runner does not know (often a typo, so nothing is checked).</summary>
     public const string UnknownKey = "DVC-TEST-007";
+
+    /// <summary>A step names a task (activity id) the workflow does not have, or an outcome that task cannot give.</summary>
+    public const string UnknownStep = "DVC-TEST-008";
+
+    /// <summary><c>expect.workflowPath</c> names an activity id the workflow does not have.</summary>
+    public const string UnknownActivity = "DVC-TEST-009";
 }

@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Forms;
+using Dvc.Engine.Core.Workflows;
 
 namespace Dvc.Engine.Core.Definitions.Testing;
 
 /// <summary>Reads test cases (one object or an array a file) and cross-checks them against the form, rules, attachments and templates.</summary>
 internal static class ProcedureTestReader
 {
+    /// <summary>When a case gives no <c>submittedOn</c>: Monday 05/01/2026; a date without a time means 09:00 Hanoi time.</summary>
+    private static readonly DateOnly DefaultSubmissionDay = new(2026, 1, 5);
+
+    private static readonly TimeOnly DefaultSubmissionTime = new(9, 0);
+
     private static readonly HashSet<string> CaseKeys = new(StringComparer.Ordinal) { "name", "description", "submittedOn", "input", "expect", "steps", "$comment" };
 
     private static readonly HashSet<string> ExpectKeys = new(StringComparer.Ordinal)
     {
-        "valid", "errors", "eligible", "failedRules", "fee", "checklist", "rendered", "workflowPath", "steps", "$comment",
+        "valid", "errors", "eligible", "failedRules", "fee", "checklist", "rendered", "workflowPath", "steps", "legalDeadline", "$comment",
     };
 
     public static List<ProcedureTestCase> Read(
@@ -19,6 +26,7 @@ internal static class ProcedureTestReader
         FormDefinition? form,
         ProcedureManifest manifest,
         IReadOnlyCollection<string>? eligibilityRules,
+        CompiledWorkflow? workflow,
         ICollection<Diagnostic> diagnostics)
     {
         var cases = new List<ProcedureTestCase>();
@@ -30,7 +38,7 @@ internal static class ProcedureTestReader
 
         foreach (var (node, pointer) in items)
         {
-            if (Read(node, pointer, file, form, manifest, eligibilityRules, diagnostics) is { } testCase)
+            if (Read(node, pointer, file, form, manifest, eligibilityRules, workflow, diagnostics) is { } testCase)
             {
                 cases.Add(testCase);
             }
@@ -46,6 +54,7 @@ internal static class ProcedureTestReader
         FormDefinition? form,
         ProcedureManifest manifest,
         IReadOnlyCollection<string>? eligibilityRules,
+        CompiledWorkflow? workflow,
         ICollection<Diagnostic> diagnostics)
     {
         void Error(string at, string code, string message) => diagnostics.Add(file.Locate(at).Error(code, message));
@@ -56,11 +65,16 @@ internal static class ProcedureTestReader
             return null;
         }
 
-        var submittedOn = new DateOnly(2026, 1, 5);
-        if (obj["submittedOn"] is { } dateNode && !JsonValues.TryGetDate(dateNode, out submittedOn))
+        var submittedAt = HanoiTime(DefaultSubmissionDay, DefaultSubmissionTime);
+        if (obj["submittedOn"] is { } dateNode)
         {
-            Error(pointer + "/submittedOn", ProcedureTestDiagnostics.Malformed, "\"submittedOn\" must be a date written yyyy-MM-dd.");
-            return null;
+            if (LocalMoment(dateNode) is not { } moment)
+            {
+                Error(pointer + "/submittedOn", ProcedureTestDiagnostics.Malformed, "\"submittedOn\" must be a date written yyyy-MM-dd, or a date and Hanoi time yyyy-MM-ddTHH:mm.");
+                return null;
+            }
+
+            submittedAt = HanoiTime(moment.Date, moment.Time ?? DefaultSubmissionTime);
         }
 
         if (form is not null)
@@ -129,6 +143,33 @@ internal static class ProcedureTestReader
             }
         }
 
+        string? legalDeadline = null;
+        if (expect["legalDeadline"] is { } deadlineNode)
+        {
+            if (LocalMoment(deadlineNode) is null)
+            {
+                Error(expectPointer + "/legalDeadline", ProcedureTestDiagnostics.Malformed, "\"legalDeadline\" must be a date written yyyy-MM-dd, or a date and Hanoi time yyyy-MM-ddTHH:mm.");
+            }
+            else
+            {
+                legalDeadline = deadlineNode.GetValue<string>();
+            }
+        }
+
+        var (steps, stepsPointer) = obj["steps"] is JsonArray caseSteps ? (caseSteps, pointer + "/steps") : (expect["steps"] as JsonArray, expectPointer + "/steps");
+        var workflowPath = Strings(expect["workflowPath"]);
+        if (workflow is not null)
+        {
+            CheckSteps(steps, stepsPointer, workflow, Error);
+            for (var i = 0; i < (workflowPath?.Count ?? 0); i++)
+            {
+                if (workflow.ActivityType(workflowPath![i]) is null)
+                {
+                    Error($"{expectPointer}/workflowPath/{i}", ProcedureTestDiagnostics.UnknownActivity, $"'{workflowPath[i]}' is not an activity of the workflow.");
+                }
+            }
+        }
+
         long? fee = JsonValues.TryGetDecimal(expect["fee"], out var feeValue) ? (long)feeValue : null;
         var expectation = new ProcedureTestExpectation(
             JsonValues.TryGetBoolean(expect["valid"], out var valid) ? valid : null,
@@ -138,10 +179,54 @@ internal static class ProcedureTestReader
             fee,
             checklist,
             rendered,
-            Strings(expect["workflowPath"]),
-            obj["steps"] as JsonArray ?? expect["steps"] as JsonArray);
-        return new ProcedureTestCase(name, file.File, pointer, submittedOn, input, expectation, obj);
+            workflowPath,
+            steps,
+            legalDeadline);
+        return new ProcedureTestCase(name, file.File, pointer, submittedAt, input, expectation, obj);
     }
+
+    /// <summary>A step's <c>task</c> must be an activity of the workflow, and its <c>outcome</c> one that activity can give.</summary>
+    private static void CheckSteps(JsonArray? steps, string stepsPointer, CompiledWorkflow workflow, Action<string, string, string> error)
+    {
+        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        {
+            if (steps![i] is not JsonObject step || !JsonValues.TryGetString(step["task"], out var task))
+            {
+                continue;
+            }
+
+            var stepPointer = JsonPointer.Append(stepsPointer, i);
+            if (workflow.ActivityType(task) is null)
+            {
+                var waiting = workflow.ActivityIds.Where(id => workflow.ActivityType(id) is "Dvc.HumanTask" or "Dvc.RequestPayment" or "Dvc.WaitForSupplement");
+                error(stepPointer + "/task", ProcedureTestDiagnostics.UnknownStep, $"The step names task '{task}', which is not an activity of the workflow (tasks: {string.Join(", ", waiting)}).");
+            }
+            else if (JsonValues.TryGetString(step["outcome"], out var outcome) && workflow.OutcomesOf(task) is { Count: > 0 } outcomes && !outcomes.Contains(outcome, StringComparer.Ordinal))
+            {
+                error(stepPointer + "/outcome", ProcedureTestDiagnostics.UnknownStep, $"Task '{task}' has no outcome '{outcome}'; it can complete with: {string.Join(", ", outcomes)}.");
+            }
+        }
+    }
+
+    /// <summary>Hanoi-local <c>yyyy-MM-dd</c> or <c>yyyy-MM-ddTHH:mm</c>; null when it is neither.</summary>
+    internal static (DateOnly Date, TimeOnly? Time)? LocalMoment(JsonNode? node)
+    {
+        if (!JsonValues.TryGetString(node, out var text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (date, null);
+        }
+
+        return DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+            ? (DateOnly.FromDateTime(moment), TimeOnly.FromDateTime(moment))
+            : null;
+    }
+
+    private static DateTimeOffset HanoiTime(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), WorkingCalendar.UtcOffset);
 
     private static void CheckInput(FormField field, JsonNode? value, string pointer, Action<string, string, string> error)
     {

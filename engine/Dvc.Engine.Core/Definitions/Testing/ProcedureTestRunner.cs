@@ -1,18 +1,25 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Dossiers;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Core.Definitions.Testing;
 
 /// <summary>
-/// Runs tests/*.json cases against a compiled procedure: validation errors, eligibility and failed rules, fee, checklist and
-/// rendered fragments, and <c>workflowPath</c>: the case's <c>steps</c> answer the workflow's waiting points in a
-/// <see cref="WorkflowSimulation"/>, and the listed activity ids must run in that order (a subsequence of the trace).
+/// Runs tests/*.json cases against a compiled procedure: validation errors, eligibility and failed rules, fee, checklist, the
+/// legal deadline, and the workflow: the case's <c>steps</c> (each task's outcome and comment, a payment, a supplement…)
+/// answer its waiting points in a <see cref="WorkflowSimulation"/>, <c>workflowPath</c> must be a subsequence of what ran,
+/// and <c>rendered</c> is checked on the text the workflow's activities rendered (so a rejection letter shows the officer's
+/// comment); a template no activity rendered is rendered directly, as if approved.
 /// </summary>
-public sealed class ProcedureTestRunner
+/// <param name="calendar">The working calendar deadlines count on; the default Vietnamese one (weekends, holidays, lunar Tết) when null.</param>
+public sealed class ProcedureTestRunner(WorkingCalendar? calendar = null)
 {
+    private readonly WorkingCalendar _calendar = calendar ?? new WorkingCalendar();
+
     public ProcedureTestResult Run(CompiledProcedure procedure, ProcedureTestCase testCase)
     {
         var failures = new List<string>();
@@ -20,7 +27,7 @@ public sealed class ProcedureTestRunner
         var expect = testCase.Expect;
         var input = (JsonObject)testCase.Input.DeepClone();
 
-        var validation = procedure.ValidateSubmission(input);
+        var validation = procedure.ValidateSubmission(input, submittedOn: testCase.SubmittedOn);
         if (expect.Valid is { } valid && validation.IsValid != valid)
         {
             failures.Add(valid
@@ -70,18 +77,27 @@ public sealed class ProcedureTestRunner
             CompareSets("checklist", checklist, procedure.Checklist(input, testCase.SubmittedOn).AttachmentIds, failures);
         }
 
-        if (expect.Rendered is { } rendered)
+        var deadline = procedure.LegalDeadline(testCase.SubmittedAt, _calendar);
+        if (expect.LegalDeadline is { } expectedDeadline)
         {
-            var dossier = new JsonObject
+            CheckDeadline(procedure, testCase, expectedDeadline, deadline, failures);
+        }
+
+        InMemoryDossierServices? ran = null;
+        if (expect.WorkflowPath is not null || expect.Steps is not null)
+        {
+            ran = RunWorkflow(procedure, testCase, expect.WorkflowPath ?? [], failures);
+        }
+
+        foreach (var (template, fragments) in expect.Rendered ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var text = ran?.IssuedResults.Where(r => r.Template == template).Select(r => r.Text)
+                .Concat(ran.Notifications.Where(n => n.Template == template).Select(n => n.Text))
+                .LastOrDefault();
+            if (text is null)
             {
-                ["code"] = $"{procedure.Code}-TEST-0001",
-                ["submitted_on"] = testCase.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["fee"] = fee ?? 0,
-                ["status"] = "completed",
-                ["decision"] = new JsonObject { ["outcome"] = "Approve", ["comment"] = string.Empty, ["officer"] = "Cán bộ kiểm thử" },
-            };
-            foreach (var (template, fragments) in rendered)
-            {
+                var dossier = TemplateModel.DossierObject(
+                    $"{procedure.Code}-SIM", testCase.SubmittedOn, fee ?? 0, "completed", WorkingCalendar.ToLocalDate(deadline), "Approve", string.Empty, WorkflowSimulation.DefaultOfficer);
                 var result = procedure.Render(template, new TemplateModel(input, dossier, testCase.SubmittedOn));
                 if (!result.Success)
                 {
@@ -89,56 +105,100 @@ public sealed class ProcedureTestRunner
                     continue;
                 }
 
-                foreach (var fragment in fragments.Where(f => !result.Text.Contains(f, StringComparison.Ordinal)))
-                {
-                    failures.Add($"template '{template}' does not contain \"{fragment}\"");
-                }
+                text = result.Text;
             }
-        }
 
-        if (expect.WorkflowPath is { } path)
-        {
-            CheckWorkflowPath(procedure, testCase, path, failures);
+            var missing = fragments.Where(f => !text.Contains(f, StringComparison.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                // The rendered text is shown, so the author sees at once whether the fragment or the template is wrong.
+                var shown = string.Join('\n', text.Split('\n').Select(line => "      | " + line.TrimEnd('\r')));
+                failures.Add($"template '{template}' does not contain {string.Join(", ", missing.Select(f => $"\"{f}\""))}; it rendered{(ran is null ? string.Empty : " (in the workflow)")}:\n{shown}");
+            }
         }
 
         return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
     }
 
-    private static void CheckWorkflowPath(CompiledProcedure procedure, ProcedureTestCase testCase, IReadOnlyList<string> path, List<string> failures)
+    private void CheckDeadline(CompiledProcedure procedure, ProcedureTestCase testCase, string expected, DateTimeOffset deadline, List<string> failures)
     {
-        if (procedure.Workflow is null)
+        var local = deadline.ToOffset(WorkingCalendar.UtcOffset);
+        var withTime = expected.Length > 10;
+        var actual = local.ToString(withTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (actual == expected)
         {
-            failures.Add("workflowPath is given but the procedure has no workflow");
             return;
         }
 
-        var simulation = WorkflowSimulation.ForProcedure(procedure, (JsonObject)testCase.Input.DeepClone(), testCase.SubmittedOn);
-        var run = simulation.StartAsync().GetAwaiter().GetResult();
-        foreach (var step in (testCase.Expect.Steps ?? []).OfType<JsonObject>())
+        // Say which days did not count, since that is what a deadline test is about (Tết, a weekend, a compensation day).
+        var from = WorkingCalendar.ToLocalDate(testCase.SubmittedAt);
+        var daysOff = new List<string>();
+        for (var day = from; day <= WorkingCalendar.ToLocalDate(deadline); day = day.AddDays(1))
         {
-            if (run.Status != WorkflowStatus.Suspended)
+            if (!_calendar.IsWorkingDay(day) && day.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
             {
-                failures.Add($"step {step.ToJsonString()} is given but the workflow is already {run.Status}");
-                return;
+                var holiday = _calendar.HolidaysOf(day.Year).FirstOrDefault(h => h.Date == day);
+                daysOff.Add($"{day.ToString("dd/MM", CultureInfo.InvariantCulture)} {holiday?.NameVi ?? "nghỉ"}");
             }
-
-            var next = simulation.AnswerAsync(run, step).GetAwaiter().GetResult();
-            if (next is null || !next.Accepted)
-            {
-                var waiting = string.Join(", ", run.State.Bookmarks.Select(b => $"{b.ActivityId} ({b.Name})"));
-                failures.Add($"step {step.ToJsonString()} matches no waiting point ({next?.Refusal ?? "waiting: " + waiting})");
-                return;
-            }
-
-            run = next;
         }
 
-        if (run.State.Fault is { } fault)
+        var shownExpected = withTime
+            ? DateTime.ParseExact(expected, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+            : DateOnly.ParseExact(expected, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        failures.Add(string.Create(
+            CultureInfo.InvariantCulture,
+            $"expected the legal deadline {shownExpected}, got {local:dd/MM/yyyy HH:mm}: {procedure.Manifest.ProcessingDays} working day(s) from {testCase.SubmittedAt.ToOffset(WorkingCalendar.UtcOffset):dd/MM/yyyy HH:mm (ddd)}, weekends not counted{(daysOff.Count > 0 ? "; holidays: " + string.Join(", ", daysOff) : string.Empty)}"));
+    }
+
+    /// <summary>Answers the case's steps in a simulation and checks <paramref name="path"/>; returns what the activities rendered.</summary>
+    private static InMemoryDossierServices RunWorkflow(CompiledProcedure procedure, ProcedureTestCase testCase, IReadOnlyList<string> path, List<string> failures)
+    {
+        if (procedure.Workflow is null)
         {
-            failures.Add($"the workflow faulted at '{fault.ActivityId}': {fault.Message}");
+            failures.Add("workflowPath or steps are given but the procedure has no workflow");
+            return new InMemoryDossierServices();
         }
 
-        var executed = run.State.ExecutedActivityIds;
+        var simulation = WorkflowSimulation.ForProcedure(procedure, (JsonObject)testCase.Input.DeepClone(), testCase.SubmittedAt);
+        try
+        {
+            var run = simulation.StartAsync().GetAwaiter().GetResult();
+            foreach (var step in (testCase.Expect.Steps ?? []).OfType<JsonObject>())
+            {
+                if (run.Status != WorkflowStatus.Suspended)
+                {
+                    failures.Add($"step {step.ToJsonString()} is given but the workflow is already {run.Status}");
+                    return simulation.Services;
+                }
+
+                var next = simulation.AnswerAsync(run, step).GetAwaiter().GetResult();
+                if (next is null || !next.Accepted)
+                {
+                    var waiting = string.Join(", ", run.State.Bookmarks.Select(b => $"{b.ActivityId} ({b.Name})"));
+                    failures.Add($"step {step.ToJsonString()} matches no waiting point ({next?.Refusal ?? "waiting: " + waiting})");
+                    return simulation.Services;
+                }
+
+                run = next;
+            }
+
+            if (run.State.Fault is { } fault)
+            {
+                failures.Add($"the workflow faulted at '{fault.ActivityId}': {fault.Message}");
+            }
+
+            CheckPath(run.State.ExecutedActivityIds, path, failures);
+        }
+        catch (WorkflowSimulationException ex)
+        {
+            failures.Add(ex.Message);
+        }
+
+        return simulation.Services;
+    }
+
+    private static void CheckPath(IReadOnlyList<string> executed, IReadOnlyList<string> path, List<string> failures)
+    {
         var position = 0;
         foreach (var id in path)
         {

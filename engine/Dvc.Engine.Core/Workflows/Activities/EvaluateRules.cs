@@ -23,7 +23,7 @@ public sealed class EvaluateRules : ActivityBase
         var name = string.IsNullOrWhiteSpace(WorkflowName) ? "eligibility" : WorkflowName;
         var evaluation = await DossierModel.Services(context).EvaluateRulesAsync(name, context.Dossier, cancellationToken);
         Result = evaluation.Output;
-        context.Log($"Quy tắc '{name}': {(evaluation.Passed ? "đạt" : "không đạt")}");
+        context.Log(evaluation.Passed ? "Kiểm tra điều kiện theo quy tắc: đạt" : "Kiểm tra điều kiện theo quy tắc: không đạt");
         return ActivityResult.Complete(evaluation.Passed ? "Passed" : "Failed");
     }
 }

@@ -24,7 +24,6 @@ public sealed class IssueResult : ActivityBase
         var decision = Decision ?? "Approved";
         var text = await services.RenderTemplateAsync(template, DossierModel.For(context.Dossier, decision), cancellationToken);
         await services.RecordResultAsync(new IssuedResult(context.Dossier.Code, decision, template, text), cancellationToken);
-        context.Log($"Trả kết quả ({decision}) theo mẫu '{template}'");
         return ActivityResult.Done;
     }
 }

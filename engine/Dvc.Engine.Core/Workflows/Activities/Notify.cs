@@ -23,7 +23,7 @@ public sealed class Notify : ActivityBase
         var template = Template ?? "notification";
         var text = await services.RenderTemplateAsync(template, DossierModel.For(context.Dossier), cancellationToken);
         await services.EnqueueNotificationAsync(new DossierNotification(context.Dossier.Code, Channel ?? "email", template, text), cancellationToken);
-        context.Log($"Gửi thông báo '{template}' qua {Channel ?? "email"}");
+        context.Log(Channel == "sms" ? "Gửi thông báo cho công dân qua tin nhắn" : "Gửi thông báo cho công dân qua thư điện tử");
         return ActivityResult.Done;
     }
 }

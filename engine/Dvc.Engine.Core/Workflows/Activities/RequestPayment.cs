@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
+using Dvc.Engine.Core.Workflows.Dossiers;
 using Dvc.Engine.Sdk;
 
 namespace Dvc.Engine.Core.Workflows.Activities;
 
 /// <summary>
 /// <c>Dvc.RequestPayment</c>: asks the citizen to pay <see cref="Amount"/> online and waits for the gateway's callback,
-/// resumed with <c>{ status: "Paid"|"Failed"|"Expired", transactionId }</c>, or by its expiry timer (<see cref="ExpiresInHours"/>).
+/// resumed with <c>{ status: "Paid"|"Failed"|"Expired", transactionId }</c>, or by its expiry timer: the end of a
+/// period of <see cref="Days"/> in <see cref="DaysUnit"/> (see <see cref="WorkingCalendar.PeriodEnd"/>), or
+/// <see cref="ExpiresInHours"/> from now. Without either the request never expires by itself.
 /// </summary>
 [Activity("Dvc.RequestPayment", Category = "Payments", DisplayName = "Request payment", DisplayNameVi = "Yêu cầu thanh toán",
     Description = "Waits for the citizen to pay the fee online.", Icon = "payments")]
@@ -22,8 +27,16 @@ public sealed class RequestPayment : ActivityBase
     [Input(DisplayNameVi = "Nội dung", Description = "Payment description shown to the citizen.", Order = 2)]
     public string? Description { get; set; }
 
+    /// <summary>Days the citizen has to pay; 0 when the request has no period in days.</summary>
+    [Input(DisplayNameVi = "Thời hạn thanh toán (ngày)", Description = "Days the citizen has to pay; 0 for none.", Order = 3)]
+    public double Days { get; set; }
+
+    /// <summary><c>WorkingDays</c> or <c>CalendarDays</c>.</summary>
+    [Input(UiHint = UiHints.DropDown, DisplayNameVi = "Đơn vị thời hạn", Description = "WorkingDays (the dossier's working calendar) or CalendarDays.", Order = 4, DefaultValue = nameof(DayUnit.CalendarDays))]
+    public string? DaysUnit { get; set; }
+
     /// <summary>Hours the payment link stays valid; 0 means it never expires by itself.</summary>
-    [Input(DisplayNameVi = "Hiệu lực (giờ)", Description = "Hours before an unpaid request expires; 0 for never.", Order = 3)]
+    [Input(DisplayNameVi = "Hiệu lực (giờ)", Description = "Hours before an unpaid request expires; 0 for never. Days, when set, win.", Order = 5)]
     public double ExpiresInHours { get; set; }
 
     /// <summary>The gateway's transaction id.</summary>
@@ -33,8 +46,27 @@ public sealed class RequestPayment : ActivityBase
     /// <inheritdoc />
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
+        var now = context.Time.GetUtcNow();
+        DateTimeOffset? expiresAt = null;
         var payload = new JsonObject { ["amount"] = Amount, ["description"] = Description, ["dossierCode"] = context.Dossier.Code };
-        DateTimeOffset? expiresAt = ExpiresInHours > 0 ? context.Time.GetUtcNow().AddHours(ExpiresInHours) : null;
+        if (Days > 0)
+        {
+            // A refusal while executing faults the instance: the period came from an expression the compiler could not check.
+            if (!WorkingCalendar.TryParseUnit(DaysUnit, out var unit))
+            {
+                return ValueTask.FromResult(ActivityResult.RejectResume(DossierModel.BadPeriod(context, Days, DaysUnit)));
+            }
+
+            expiresAt = DossierModel.Calendar(context).PeriodEnd(now, (decimal)Days, unit);
+            payload["days"] = Days;
+            payload["daysUnit"] = unit.ToString();
+        }
+        else if (ExpiresInHours > 0)
+        {
+            expiresAt = now.AddHours(ExpiresInHours).ToOffset(WorkingCalendar.UtcOffset);
+        }
+
+        payload["dueAt"] = expiresAt?.ToString("O", CultureInfo.InvariantCulture);
         return ValueTask.FromResult(ActivityResult.WaitFor(new BookmarkRequest("Dvc.RequestPayment", context.ActivityId, payload, expiresAt)));
     }
 
@@ -49,7 +81,6 @@ public sealed class RequestPayment : ActivityBase
         }
 
         TransactionId = (payload as JsonObject)?["transactionId"]?.ToString();
-        context.Log($"Thanh toán {Amount:0} VND: {status}");
         return ValueTask.FromResult(ActivityResult.Complete(status));
     }
 }

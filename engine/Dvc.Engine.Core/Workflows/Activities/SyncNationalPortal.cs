@@ -16,7 +16,7 @@ public sealed class SyncNationalPortal : ActivityBase
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         await DossierModel.Services(context).EnqueuePortalSyncAsync(new PortalSync(context.Dossier.Code, Status ?? string.Empty), cancellationToken);
-        context.Log($"Đồng bộ trạng thái '{Status}' lên Cổng DVC quốc gia");
+        context.Log("Đồng bộ tiến độ hồ sơ lên Cổng Dịch vụ công quốc gia");
         return ActivityResult.Done;
     }
 }

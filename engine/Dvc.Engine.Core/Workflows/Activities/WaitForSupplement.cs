@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
+using Dvc.Engine.Core.Workflows.Dossiers;
 using Dvc.Engine.Sdk;
 
 namespace Dvc.Engine.Core.Workflows.Activities;
 
 /// <summary>
-/// <c>Dvc.WaitForSupplement</c>: asks the citizen for more documents and waits up to <see cref="Days"/> days. A resume
-/// with the supplement completes with <c>Supplemented</c>; the timer (or <c>{ "outcome": "Expired" }</c>) with <c>Expired</c>.
+/// <c>Dvc.WaitForSupplement</c>: asks the citizen to supplement the dossier and waits until the end of the period of
+/// <see cref="Days"/> counted in <see cref="DaysUnit"/> (see <see cref="WorkingCalendar.PeriodEnd"/>). A resume with
+/// the supplement completes with <c>Supplemented</c>; the timer (or <c>{ "outcome": "Expired" }</c>) with <c>Expired</c>.
 /// </summary>
 [Activity("Dvc.WaitForSupplement", Category = "Dossier processing", DisplayName = "Wait for supplement", DisplayNameVi = "Chờ bổ sung hồ sơ",
     Description = "Asks the citizen to supplement the dossier and waits.", Icon = "upload_file")]
@@ -16,9 +20,13 @@ public sealed class WaitForSupplement : ActivityBase
     [Input(UiHint = UiHints.MultiLine, DisplayNameVi = "Nội dung yêu cầu", Description = "What the citizen must supplement.", Order = 1)]
     public string? Message { get; set; }
 
-    /// <summary>How long the citizen has, in days.</summary>
-    [Input(DisplayNameVi = "Thời hạn (ngày)", Description = "Days before the request expires.", Order = 2, DefaultValue = 15d)]
+    /// <summary>How long the citizen has.</summary>
+    [Input(DisplayNameVi = "Thời hạn (ngày)", Description = "Days the citizen has to supplement.", Order = 2, DefaultValue = 15d)]
     public double Days { get; set; }
+
+    /// <summary><c>WorkingDays</c> or <c>CalendarDays</c> (the default, as workflows written before the unit existed meant).</summary>
+    [Input(UiHint = UiHints.DropDown, DisplayNameVi = "Đơn vị thời hạn", Description = "WorkingDays (the dossier's working calendar) or CalendarDays.", Order = 3, DefaultValue = nameof(DayUnit.CalendarDays))]
+    public string? DaysUnit { get; set; }
 
     /// <summary>What the citizen sent.</summary>
     [Output(Description = "The supplement the citizen sent.")]
@@ -27,9 +35,20 @@ public sealed class WaitForSupplement : ActivityBase
     /// <inheritdoc />
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var due = context.Time.GetUtcNow().AddDays(Days);
-        context.Log($"Yêu cầu bổ sung hồ sơ: {Message}");
-        var payload = new JsonObject { ["message"] = Message, ["days"] = Days };
+        // A refusal while executing faults the instance: the period came from an expression the compiler could not check.
+        if (!WorkingCalendar.TryParseUnit(DaysUnit, out var unit) || Days <= 0)
+        {
+            return ValueTask.FromResult(ActivityResult.RejectResume(DossierModel.BadPeriod(context, Days, DaysUnit)));
+        }
+
+        var due = DossierModel.Calendar(context).PeriodEnd(context.Time.GetUtcNow(), (decimal)Days, unit);
+        var payload = new JsonObject
+        {
+            ["message"] = Message,
+            ["days"] = Days,
+            ["daysUnit"] = unit.ToString(),
+            ["dueAt"] = due.ToString("O", CultureInfo.InvariantCulture),
+        };
         return ValueTask.FromResult(ActivityResult.WaitFor(new BookmarkRequest("Dvc.WaitForSupplement", context.ActivityId, payload, due)));
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Templates;
 using Dvc.Engine.Core.Workflows.Dossiers;
@@ -16,7 +18,8 @@ namespace Dvc.Engine.Core.Workflows.Simulation;
 /// <remarks>
 /// A step is one JSON object: <c>{"task": "&lt;activity id&gt;", "outcome": "Approve", "comment": "…", "data": {…}}</c>,
 /// <c>{"payment": "Paid"}</c>, <c>{"supplement": {…}}</c> or <c>{"supplement": "Expired"}</c>, <c>{"event": "name", "payload": …}</c>,
-/// <c>{"runTask": "name", "result": …}</c>, <c>{"timer": true}</c> (jumps the clock to the next due timer).
+/// <c>{"runTask": "name", "result": …}</c>, <c>{"timer": true}</c> (jumps the clock to the next due timer). A task's
+/// <c>outcome</c>, <c>comment</c> and <c>officer</c> reach the templates that activities render after it (the rejection letter).
 /// </remarks>
 public sealed class WorkflowSimulation
 {
@@ -24,15 +27,20 @@ public sealed class WorkflowSimulation
     private readonly DossierInfo _dossier;
     private readonly SimulationClock _clock;
     private readonly WorkflowInterpreter _interpreter;
+    private readonly StrongBox<JsonObject?> _decision;
 
-    private WorkflowSimulation(CompiledWorkflow workflow, DossierInfo dossier, InMemoryDossierServices services, DateTimeOffset start)
+    private WorkflowSimulation(CompiledWorkflow workflow, DossierInfo dossier, InMemoryDossierServices services, SimulationClock clock, StrongBox<JsonObject?> decision)
     {
         _workflow = workflow;
         _dossier = dossier;
-        _clock = new SimulationClock(start);
+        _clock = clock;
+        _decision = decision;
         Services = services;
         _interpreter = new WorkflowInterpreter(services, _clock);
     }
+
+    /// <summary>The officer a task step is answered by when it names none.</summary>
+    public const string DefaultOfficer = "Cán bộ kiểm thử";
 
     /// <summary>What the domain activities queued and issued (notifications, portal syncs, results).</summary>
     public InMemoryDossierServices Services { get; }
@@ -41,29 +49,52 @@ public sealed class WorkflowSimulation
     public CompiledWorkflow Workflow => _workflow;
 
     /// <summary>Simulates a dossier of <paramref name="procedure"/> submitted on <paramref name="submittedOn"/> at 09:00 Hanoi time.</summary>
-    public static WorkflowSimulation ForProcedure(CompiledProcedure procedure, JsonObject data, DateOnly submittedOn)
+    public static WorkflowSimulation ForProcedure(CompiledProcedure procedure, JsonObject data, DateOnly submittedOn) =>
+        ForProcedure(procedure, data, new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(9, 0)), WorkingCalendar.UtcOffset));
+
+    /// <summary>
+    /// Simulates a dossier of <paramref name="procedure"/> submitted at <paramref name="submittedAt"/>. Templates see the
+    /// dossier as the server shows it to them: its legal deadline on <paramref name="calendar"/> (the default Vietnamese
+    /// calendar when null) as <c>due_on</c>, and the decision (outcome, comment, officer) of the step being answered.
+    /// </summary>
+    public static WorkflowSimulation ForProcedure(CompiledProcedure procedure, JsonObject data, DateTimeOffset submittedAt, WorkingCalendar? calendar = null)
     {
         if (procedure.Workflow is not { } workflow)
         {
             throw new InvalidOperationException($"Procedure '{procedure.Code}' has no compiled workflow.");
         }
 
+        var submittedOn = WorkingCalendar.ToLocalDate(submittedAt);
+        var dueOn = WorkingCalendar.ToLocalDate(procedure.LegalDeadline(submittedAt, calendar ?? new WorkingCalendar()));
+        var fee = procedure.ComputeFee(data, submittedOn).Total;
+        var dossier = new DossierInfo($"{procedure.Code}-SIM", procedure.Code, JsonSerializer.SerializeToElement(data), fee, procedure.Manifest.ServiceLevel);
+        var clock = new SimulationClock(submittedAt);
+        var decision = new StrongBox<JsonObject?>();
         var services = new InMemoryDossierServices(
             (name, info) => RulesEvaluation.From(procedure.EvaluateRules(name, ToObject(info.Data), submittedOn)),
             (name, model) =>
             {
-                var rendered = procedure.Render(name, new TemplateModel(model["data"] as JsonObject ?? [], model["dossier"] as JsonObject, submittedOn));
+                // As on the server: the officer's decision being answered, else the decision the activity states (IssueResult's).
+                var answered = decision.Value;
+                var dossierModel = TemplateModel.DossierObject(
+                    dossier.Code,
+                    submittedOn,
+                    (long)fee,
+                    "processing",
+                    dueOn,
+                    answered?["outcome"]?.ToString() ?? model["dossier"]?["decision"]?.ToString(),
+                    answered?["comment"]?.ToString(),
+                    answered?["officer"]?.ToString());
+                var today = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
+                var rendered = procedure.Render(name, new TemplateModel(model["data"] as JsonObject ?? [], dossierModel, today));
                 return rendered.Success ? rendered.Text : throw new WorkflowSimulationException($"Template '{name}': {rendered.Error}");
             });
-        var fee = procedure.ComputeFee(data, submittedOn).Total;
-        var dossier = new DossierInfo($"{procedure.Code}-SIM", procedure.Code, JsonSerializer.SerializeToElement(data), fee, procedure.Manifest.ServiceLevel);
-        var start = new DateTimeOffset(submittedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7));
-        return new WorkflowSimulation(workflow, dossier, services, start);
+        return new WorkflowSimulation(workflow, dossier, services, clock, decision);
     }
 
     /// <summary>Simulates a bare workflow (no procedure around it) with the given submission and fee.</summary>
     public static WorkflowSimulation ForWorkflow(CompiledWorkflow workflow, string procedureCode, JsonElement data, decimal? fee, DateTimeOffset start) =>
-        new(workflow, new DossierInfo($"{procedureCode}-SIM", procedureCode, data, fee, 4), new InMemoryDossierServices(), start);
+        new(workflow, new DossierInfo($"{procedureCode}-SIM", procedureCode, data, fee, 4), new InMemoryDossierServices(), new SimulationClock(start), new StrongBox<JsonObject?>());
 
     /// <summary>Starts the workflow and runs it until every path waits or it ends.</summary>
     public Task<WorkflowRunResult> StartAsync(CancellationToken cancellationToken = default) =>
@@ -77,10 +108,21 @@ public sealed class WorkflowSimulation
         Task<WorkflowRunResult> Resume(WorkflowBookmark bookmark, JsonNode? payload) =>
             _interpreter.ResumeAsync(_workflow, state, bookmark.Id, payload, cancellationToken);
 
+        // Only an officer's answer carries a decision that templates rendered during this resume read (as on the server).
+        _decision.Value = null;
         if (step["task"]?.ToString() is { } task)
         {
             var bookmark = Find(b => b.ActivityId == task && b.Name == "Dvc.HumanTask") ?? Find(b => b.ActivityId == task);
-            return bookmark is null ? null : await Resume(bookmark, new JsonObject
+            if (bookmark is null)
+            {
+                return null;
+            }
+
+            var officer = step["officer"]?.ToString() ?? DefaultOfficer;
+            _decision.Value = bookmark.Name == "Dvc.HumanTask"
+                ? new JsonObject { ["outcome"] = step["outcome"]?.DeepClone(), ["comment"] = step["comment"]?.DeepClone(), ["officer"] = officer }
+                : null;
+            return await Resume(bookmark, new JsonObject
             {
                 ["outcome"] = step["outcome"]?.DeepClone(),
 
@@ -89,7 +131,7 @@ public sealed class WorkflowSimulation
                 ["transactionId"] = step["transactionId"]?.DeepClone() ?? "SIM-TX",
                 ["comment"] = step["comment"]?.DeepClone(),
                 ["data"] = step["data"]?.DeepClone(),
-                ["officer"] = step["officer"]?.DeepClone() ?? "simulation",
+                ["officer"] = officer,
             });
         }
 

@@ -15,7 +15,10 @@ internal static class AccountEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Accounts").AllowAnonymous();
         group.MapPost("/session", SignIn).WithName("SignIn").WithSummary("Sign in with e-mail and password; sets the session cookie. Lockout applies.");
         group.MapDelete("/session", SignOut).WithName("SignOut").WithSummary("Sign out.");
-        group.MapPost("/accounts", Register).WithName("RegisterCitizen").WithSummary("Register a citizen account.");
+        group.MapPost("/accounts", Register).WithName("RegisterCitizen")
+            .WithSummary("Register a citizen account. For an account an officer created at the counter (no password yet), answers 202 and e-mails a link to claim it.");
+        group.MapPost("/accounts/password-links", SendPasswordLink).WithName("SendPasswordLink")
+            .WithSummary("E-mail a link to set a new password (forgotten password, or claiming an account made at the counter). Always 202: it never tells who has an account.");
         return group;
     }
 
@@ -43,7 +46,18 @@ internal static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created, ValidationProblem>> Register(RegisterRequest request, AccountService accounts, PortalText text)
+    private static async Task<Accepted> SendPasswordLink(PasswordLinkRequest request, PasswordLinks links, HttpContext http, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Email))
+        {
+            await links.SendAsync(request.Email, RequestBase(http), ct);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Created, Accepted, ValidationProblem>> Register(
+        RegisterRequest request, AccountService accounts, PasswordLinks links, PortalText text, HttpContext http, CancellationToken ct)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (pointer, value) in new[] { ("/email", request.Email), ("/fullName", request.FullName), ("/password", request.Password) })
@@ -59,6 +73,12 @@ internal static class AccountEndpoints
             return ApiProblems.Validation(missing, text);
         }
 
+        if (await links.IsUnclaimedAsync(request.Email.Trim()))
+        {
+            await links.SendAsync(request.Email.Trim(), RequestBase(http), ct);
+            return TypedResults.Accepted((string?)null);
+        }
+
         var result = await accounts.RegisterCitizenAsync(request.Email.Trim(), request.FullName.Trim(), request.Password);
         if (result.Succeeded)
         {
@@ -70,4 +90,6 @@ internal static class AccountEndpoints
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToArray()),
             text);
     }
+
+    private static string RequestBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 }

@@ -28,7 +28,7 @@ internal static class DossierEndpoints
         group.MapGet("/", Mine).WithName("ListMyDossiers").WithSummary("The signed-in citizen's dossiers and drafts.");
         group.MapGet("/{code}", Get).WithName("GetDossier").WithSummary("A dossier with its data, attachments, rule results and history (owner or handling agency).").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{code}/progress", Progress).WithName("GetDossierProgress").WithSummary("Public tracking: status and progress only.").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{code}/supplements", Supplement).WithName("SupplementDossier").WithSummary("Send what the agency asked for; corrected data is checked again (form, eligibility, fee, checklist).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{code}/payments", Pay).WithName("PayDossierFee").WithSummary("Confirm the fee payment the dossier waits for (local simulated gateway).").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/ratings", Rate).WithName("RateDossier").WithSummary("Rate the handling of a finished dossier (1–5) with feedback.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{code}/attachments", Attachments).WithName("ListDossierAttachments").WithSummary("The dossier's uploaded files.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -86,7 +86,9 @@ internal static class DossierEndpoints
 
     private static async Task<Results<Ok<DossierProgressDto>, ProblemHttpResult>> Progress(string code, DossierService dossiers, PortalText text, CancellationToken ct) =>
         await dossiers.TrackAsync(code, ct) is { } d
-            ? TypedResults.Ok(new DossierProgressDto(d.Code, CatalogEndpoints.ToDto(d.ProcedureName), CatalogEndpoints.ToDto(d.AgencyName), d.Status, d.Progress, d.SubmittedAt, d.DueOn, [.. d.Timeline.Select(ToDto)]))
+            ? TypedResults.Ok(new DossierProgressDto(
+                d.Code, CatalogEndpoints.ToDto(d.ProcedureName), CatalogEndpoints.ToDto(d.AgencyName), d.Status, d.Progress, d.SubmittedAt, d.DueOn, [.. d.Timeline.Select(ToDto)],
+                ToDto(d.Request), d.ClockPausedAt))
             : ApiProblems.NotFound(text, code);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Supplement(
@@ -98,7 +100,7 @@ internal static class DossierEndpoints
             return ApiProblems.Validation(decodeErrors, text);
         }
 
-        return ToResult(await dossiers.SupplementAsync(code, Viewer.From(user), request.Data, files, request.Note, ct), text);
+        return ToResult(await dossiers.SupplementAsync(code, Viewer.From(user), request.Data, files, request.Note, null, ct), text);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Pay(
@@ -161,6 +163,7 @@ internal static class DossierEndpoints
     {
         CommandResult.Ok => TypedResults.NoContent(),
         CommandResult.Invalid i => ApiProblems.Validation(i.Errors, text),
+        CommandResult.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
         CommandResult.Conflict c => ApiProblems.Conflict(c.Message, text),
         _ => ApiProblems.NotFound(text),
     };
@@ -172,8 +175,22 @@ internal static class DossierEndpoints
 
     private static AttachmentDto ToDto(AttachmentView a) => new(a.Id, a.AttachmentId, a.FileName, a.ContentType, a.Size, a.UploadedAt);
 
-    internal static DossierDto ToDto(DossierView d) => new(
-        d.Code, d.ProcedureCode, d.ProcedureVersion, CatalogEndpoints.ToDto(d.ProcedureName), d.Status, d.SubmittedAt, d.DueOn, d.Fee,
-        d.Data, [.. d.Attachments.Select(ToDto)], [.. d.Timeline.Select(ToDto)], [.. d.Rules.Select(r => new RuleTraceDto(r.Workflow, r.Rule, r.Passed, r.Message))],
-        d.SupplementRequest, d.HasResult, d.Rating, d.AssistedBy, d.AgencyCode, CatalogEndpoints.ToDto(d.AgencyName));
+    internal static DossierDto ToDto(DossierView d)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        return new(
+            d.Code, d.ProcedureCode, d.ProcedureVersion, CatalogEndpoints.ToDto(d.ProcedureName), d.Status, d.SubmittedAt, d.DueOn, d.Fee,
+            d.Data, [.. d.Attachments.Select(ToDto)], [.. d.Timeline.Select(ToDto)],
+            [.. d.Rules.Select(r => new RuleTraceDto(r.Workflow, r.Rule, r.Title.Get(culture), r.Passed, r.Message, r.Inputs.ToDictionary(i => i.Key, i => i.Value), r.Amount))],
+            d.Request?.Kind == CitizenRequest.Supplement ? d.Request.Message : null, d.HasResult, d.Rating, d.AssistedBy,
+            d.AgencyCode, CatalogEndpoints.ToDto(d.AgencyName),
+            d.Decisions.Count > 0 ? [.. d.Decisions[^1].FeeLines.Select(l => new FeeLineDto(l.Label, l.Amount))] : [],
+            ToDto(d.Request),
+            d.ClockPausedAt,
+            [.. d.Supplements.Select(s => new SupplementDto(s.At, [.. s.Changes.Select(c => new FieldChangeDto(c.Pointer, c.Old, c.New))], s.FeeBefore, s.FeeAfter, s.Note))]);
+    }
+
+    private static CitizenRequestDto? ToDto(CitizenRequest? r) => r is null ? null : new(
+        r.Kind, r.Message, r.DueAt, r.DueAt is { } due ? Core.Calendar.DeadlineText.Format(due, PortalCultures.IsEnglish) : null,
+        r.Days, r.Unit?.ToString(), r.Amount, r.Scope.Fields, r.Scope.Attachments);
 }

@@ -16,9 +16,16 @@ public sealed record TaskDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt,
     bool Overdue,
-    IReadOnlyList<string> Outcomes);
+    IReadOnlyList<string> Outcomes,
+    IReadOnlyDictionary<string, string> OutcomeLabels);
 
 public sealed record TaskDetailDto(TaskDto Task, DossierDto Dossier);
 
-/// <summary>Completes a task: <c>Approve</c>, <c>Reject</c> (comment = reason) or <c>RequestSupplement</c> (comment = message).</summary>
-public sealed record CompleteTaskRequest(string Outcome, string? Comment);
+/// <summary>
+/// Completes a task: <c>Approve</c>, <c>Reject</c> (comment = reason) or <c>RequestSupplement</c> (comment = message;
+/// <paramref name="Supplement"/> may name the fields and attachments the citizen must correct).
+/// </summary>
+public sealed record CompleteTaskRequest(string Outcome, string? Comment, SupplementScopeDto? Supplement = null);
+
+/// <summary>Form fields by JSON pointer (<c>/extraCopies</c>; a group or a repeating group as a whole) and attachment ids.</summary>
+public sealed record SupplementScopeDto(IReadOnlyList<string>? Fields, IReadOnlyList<string>? Attachments);

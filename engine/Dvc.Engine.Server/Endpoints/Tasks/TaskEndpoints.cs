@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Endpoints.Catalog;
 using Dvc.Engine.Server.Endpoints.Dossiers;
+using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Server.Errors;
 using Dvc.Engine.Server.Localization;
 using Dvc.Engine.Server.Tasks;
@@ -17,7 +18,7 @@ internal static class TaskEndpoints
         var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(DvcPolicies.Staff)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status (Open, Claimed, Completed), due date.");
+        group.MapGet("/", List).WithName("ListTasks").WithSummary("Tasks of the officer's agency and roles; filter by procedure, status (Open, Claimed, Completed), due date, and search by dossier code, applicant name or citizen ID.");
         group.MapGet("/{id:guid}", Get).WithName("GetTask").WithSummary("A task with its dossier (for another agency's step: only the fields and attachments it shows).").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Attachment).WithName("DownloadTaskAttachment").WithSummary("Download a file of the task's dossier that the step shows.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask").WithSummary("Take a task so colleagues see who handles it.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -27,7 +28,7 @@ internal static class TaskEndpoints
     }
 
     private static async Task<Results<Ok<TaskDto[]>, ValidationProblem>> List(
-        ClaimsPrincipal user, TaskInbox inbox, PortalText text, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, CancellationToken ct)
+        ClaimsPrincipal user, TaskInbox inbox, PortalText text, string? procedure, string? status, DateOnly? dueBefore, bool? overdue, string? search, CancellationToken ct)
     {
         // An unknown status used to fall back to "not completed" silently, so a typo looked like a real answer.
         string? known = null;
@@ -36,7 +37,7 @@ internal static class TaskEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["/status"] = [text.Format("api.taskStatusUnknown", string.Join(", ", TaskStatuses.All))] }, text);
         }
 
-        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, known, dueBefore, overdue ?? false), ct);
+        var tasks = await inbox.ListAsync(Viewer.From(user), new TaskQuery(procedure, known, dueBefore, overdue ?? false, search), ct);
         return TypedResults.Ok(tasks.Select(ToDto).ToArray());
     }
 
@@ -58,9 +59,16 @@ internal static class TaskEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(
         Guid id, CompleteTaskRequest request, ClaimsPrincipal user, TaskInbox inbox, PortalText text, CancellationToken ct) =>
-        DossierEndpoints.ToResult(await inbox.CompleteAsync(id, Viewer.From(user), request.Outcome, request.Comment, ct), text);
+        DossierEndpoints.ToResult(await inbox.CompleteAsync(
+            id,
+            Viewer.From(user),
+            request.Outcome,
+            request.Comment,
+            request.Supplement is { } named ? new SupplementScope(named.Fields ?? [], named.Attachments ?? []) : null,
+            ct), text);
 
     private static TaskDto ToDto(TaskSummary t) => new(
         t.Id, t.Title, t.DossierCode, t.ProcedureCode, CatalogEndpoints.ToDto(t.ProcedureName), t.AgencyCode, t.Role, t.Status,
-        t.AssigneeName, t.CreatedAt, t.DueAt, t.Overdue, t.Outcomes);
+        t.AssigneeName, t.CreatedAt, t.DueAt, t.Overdue, [.. t.Outcomes.Select(o => o.Name)],
+        t.Outcomes.ToDictionary(o => o.Name, o => o.Label.Get(System.Globalization.CultureInfo.CurrentUICulture)));
 }

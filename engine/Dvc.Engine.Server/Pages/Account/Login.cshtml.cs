@@ -19,6 +19,10 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
 
     public string? Error { get; private set; }
 
+    /// <summary>Arrived from the password link: the new password was set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public string? ExternalName => oidc.Value.Enabled ? oidc.Value.DisplayName : null;
 
     public void OnGet()
@@ -32,7 +36,7 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
             var result = await signIn.PasswordSignInAsync(Email.Trim(), password, remember, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                return LocalRedirect(SafeReturnUrl());
+                return LocalRedirect(await LandingAsync(Email.Trim()));
             }
 
             Error = result.IsLockedOut ? text["account.locked"] : text["account.invalid"];
@@ -52,6 +56,18 @@ internal sealed class LoginModel(SignInManager<DvcUser> signIn, PortalText text,
 
         var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectLoginOptions.Scheme, Url.Page("/Account/External", new { returnUrl = SafeReturnUrl() }));
         return Challenge(properties, OpenIdConnectLoginOptions.Scheme);
+    }
+
+    /// <summary>Where the page asked to return, else officers to their inbox and citizens to the portal's home.</summary>
+    private async Task<string> LandingAsync(string email)
+    {
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return ReturnUrl;
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        return user is not null && Viewer.From(await signIn.CreateUserPrincipalAsync(user)).IsStaff ? "/inbox" : "/";
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

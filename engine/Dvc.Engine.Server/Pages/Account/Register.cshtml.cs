@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dvc.Engine.Server.Pages.Account;
 
 /// <summary>Citizen self-registration; signs the new citizen in at once.</summary>
-internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUser> signIn, UserManager<DvcUser> users, PortalText text) : PageModel
+internal sealed class RegisterModel(AccountService accounts, PasswordLinks links, SignInManager<DvcUser> signIn, UserManager<DvcUser> users, PortalText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -20,6 +20,9 @@ internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUs
     public string? FullName { get; set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The e-mail belongs to an account made at the counter; a link to claim it was sent.</summary>
+    public bool ClaimLinkSent { get; private set; }
 
     public void OnGet()
     {
@@ -36,6 +39,15 @@ internal sealed class RegisterModel(AccountService accounts, SignInManager<DvcUs
         if (password != confirm)
         {
             Errors = [text["account.mismatch"]];
+            return Page();
+        }
+
+        // An officer filed a dossier for this e-mail and created a passwordless account: its owner claims it through
+        // a link to their mailbox instead of being told forever that the address is taken.
+        if (await links.IsUnclaimedAsync(Email.Trim()))
+        {
+            await links.SendAsync(Email.Trim(), $"{Request.Scheme}://{Request.Host}{Request.PathBase}", HttpContext.RequestAborted);
+            ClaimLinkSent = true;
             return Page();
         }
 

@@ -8,10 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dvc.Engine.Server.Pages.Dossiers;
 
-/// <summary>The owner's (or the agency's) full view of a dossier: data, history, supplement, result, rating.</summary>
+/// <summary>The owner's (or the agency's) full view of a dossier: data, what is asked of the citizen, history, decision, result, rating.</summary>
 [Authorize(Policy = DvcPolicies.SignedIn)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
 internal sealed class DetailsModel(DossierService dossiers, ProcedureCatalog catalog) : PageModel
 {
     public DossierView Dossier { get; private set; } = null!;
@@ -37,36 +35,18 @@ internal sealed class DetailsModel(DossierService dossiers, ProcedureCatalog cat
     public async Task<IActionResult> OnGetAttachmentAsync(string code, Guid id, CancellationToken ct) =>
         await dossiers.GetAttachmentAsync(code, id, Viewer.From(User), ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
-    public async Task<IActionResult> OnPostSupplementAsync(string code, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostPayAsync(string code, CancellationToken ct)
     {
-        var files = new List<IncomingFile>();
-        foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
+        switch (await dossiers.PayAsync(code, Viewer.From(User), ct))
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
-        }
-
-        var result = await dossiers.SupplementAsync(code, Viewer.From(User), null, files, note, ct);
-        switch (result)
-        {
-            case CommandResult.Ok:
-                return RedirectToPage(new { code });
-            case CommandResult.Invalid invalid:
-                Errors = invalid.Errors;
-                return await LoadAsync(code, ct) ? Page() : NotFound();
+            case CommandResult.NotFound:
+                return NotFound();
             case CommandResult.Conflict conflict:
                 Errors = new Dictionary<string, string[]> { [""] = [conflict.Message] };
                 return await LoadAsync(code, ct) ? Page() : NotFound();
             default:
-                return NotFound();
+                return RedirectToPage(new { code });
         }
-    }
-
-    public async Task<IActionResult> OnPostPayAsync(string code, CancellationToken ct)
-    {
-        var result = await dossiers.PayAsync(code, Viewer.From(User), ct);
-        return result is CommandResult.NotFound ? NotFound() : RedirectToPage(new { code });
     }
 
     public async Task<IActionResult> OnPostRateAsync(string code, int rating, string? feedback, CancellationToken ct)

@@ -23,6 +23,10 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agen
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>A dossier code, applicant name (with or without diacritics) or citizen ID.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
     public string? AgencyCode { get; private set; }
 
     public IReadOnlyList<TaskSummary> Tasks { get; private set; } = [];
@@ -35,6 +39,6 @@ internal sealed class IndexModel(TaskInbox inbox, ProcedureCatalog catalog, Agen
         AgencyCode = viewer.AgencyCode is { } code ? agencies.Name(code).Current : null;
         Procedures = viewer.IsSystemAdmin ? catalog.Search(new CatalogQuery()) : viewer.AgencyCode is { } agency ? catalog.Reaching(agency) : [];
         DateOnly? due = DateOnly.TryParseExact(DueBefore, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue), ct);
+        Tasks = await inbox.ListAsync(viewer, new TaskQuery(Procedure, Status, due, Overdue, Q), ct);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : Pag
 
     public FormLayout? Layout { get; private set; }
 
+    public IReadOnlyList<AttachmentRequirement> Attachments { get; private set; } = [];
+
     public string? Message { get; private set; }
 
     /// <summary>The handling agency when the viewer works for another one (a hand-over step), else null.</summary>
@@ -37,8 +39,10 @@ internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : Pag
     public Task<IActionResult> OnPostUnclaimAsync(Guid id, CancellationToken ct) =>
         RespondAsync(id, inbox.UnclaimAsync(id, Viewer.From(User), ct), ct);
 
-    public Task<IActionResult> OnPostCompleteAsync(Guid id, string outcome, string? comment, CancellationToken ct) =>
-        RespondAsync(id, inbox.CompleteAsync(id, Viewer.From(User), outcome, comment, ct), ct);
+    /// <param name="supplementFields">Fields the citizen must correct, when the outcome asks for a supplement.</param>
+    /// <param name="supplementAttachments">Documents the citizen must add, likewise.</param>
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, string outcome, string? comment, string[]? supplementFields, string[]? supplementAttachments, CancellationToken ct) =>
+        RespondAsync(id, inbox.CompleteAsync(id, Viewer.From(User), outcome, comment, new SupplementScope(supplementFields ?? [], supplementAttachments ?? []), ct), ct);
 
     private async Task<IActionResult> RespondAsync(Guid id, Task<CommandResult> command, CancellationToken ct)
     {
@@ -68,7 +72,9 @@ internal sealed class TaskModel(TaskInbox inbox, ProcedureCatalog catalog) : Pag
 
         (Task, Dossier) = found;
         HandOverFrom = Viewer.From(User).WorksFor(Dossier.AgencyCode) ? null : Dossier.AgencyName;
-        Layout = catalog.Find(Dossier.ProcedureCode, Dossier.ProcedureVersion)?.Form;
+        var procedure = catalog.Find(Dossier.ProcedureCode, Dossier.ProcedureVersion);
+        Layout = procedure?.Form;
+        Attachments = procedure?.Attachments ?? [];
         return true;
     }
 }

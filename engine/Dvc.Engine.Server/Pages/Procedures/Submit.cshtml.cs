@@ -11,8 +11,8 @@ namespace Dvc.Engine.Server.Pages.Procedures;
 
 /// <summary>The generated form. Everything it decides (validation, eligibility, fee, code) is in <see cref="DossierService"/>.</summary>
 [Authorize(Policy = DvcPolicies.SignedIn)]
-[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-[RequestSizeLimit(64 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
+[RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
 internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, TimeProvider clock) : PageModel
 {
     /// <summary>Files already chosen, by attachment id, shown again when the page comes back (errors, check).</summary>
@@ -51,7 +51,9 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         Procedure = procedure;
         if (DraftId is { } draftId && await dossiers.LoadDraftAsync(draftId, Viewer.From(User), ct) is { } draft)
         {
-            State = new FormRenderState(draft, null, null);
+            State = new FormRenderState(draft.Data, null, null);
+            // The draft's files come back as files the page already holds: submitting sends them without choosing again.
+            await KeepAsync(draft.Files, new Dictionary<string, string[]>(), ct);
             // Hanoi time, not the server's zone (a container runs in UTC).
             DraftSavedAt = saved ? clock.GetUtcNow().ToOffset(Dvc.Engine.Core.Calendar.WorkingCalendar.UtcOffset) : null;
         }
@@ -89,7 +91,7 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         }
 
         var post = Read(procedure);
-        var id = await dossiers.SaveDraftAsync(procedure.Code, post.Submission, Viewer.From(User), DraftId, ct);
+        var id = await dossiers.SaveDraftAsync(procedure.Code, post.Submission, await ReadFilesAsync(ct), Viewer.From(User), DraftId, ct);
         return RedirectToPage(new { code, draftId = id, saved = true });
     }
 
@@ -122,41 +124,13 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         return Show(procedure, post, outcome);
     }
 
-    /// <summary>Newly chosen files, and for the other attachments the files the page already held.</summary>
-    private async Task<List<IncomingFile>> ReadFilesAsync(CancellationToken ct)
-    {
-        var files = new List<IncomingFile>();
-        foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            files.Add(new IncomingFile(file.Name["attachment:".Length..], Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
-        }
-
-        var userId = Viewer.From(User).UserId!;
-        foreach (var (name, tokens) in Request.Form.Where(kv => kv.Key.StartsWith(KeptUploads.FieldPrefix, StringComparison.Ordinal)))
-        {
-            var attachmentId = name[KeptUploads.FieldPrefix.Length..];
-            if (files.Any(f => f.AttachmentId == attachmentId) || tokens.FirstOrDefault() is not { Length: > 0 } token)
-            {
-                continue;
-            }
-
-            if (await kept.RestoreAsync(token, userId, ct) is { } restored && restored.File.AttachmentId == attachmentId)
-            {
-                files.Add(restored.File);
-            }
-        }
-
-        return files;
-    }
+    private Task<List<IncomingFile>> ReadFilesAsync(CancellationToken ct) => kept.ReadPostedAsync(Request.Form, Viewer.From(User).UserId!, ct);
 
     private async Task KeepAsync(IEnumerable<IncomingFile> files, IReadOnlyDictionary<string, string[]> errors, CancellationToken ct)
     {
-        var userId = Viewer.From(User).UserId!;
-        foreach (var file in files.Where(f => !errors.ContainsKey(DossierService.AttachmentErrorKey(f.AttachmentId))))
+        foreach (var (id, file) in await kept.KeepAllAsync(files, errors, Viewer.From(User).UserId!, ct))
         {
-            Kept[file.AttachmentId] = await kept.KeepAsync(file, userId, ct);
+            Kept[id] = file;
         }
     }
 

@@ -76,6 +76,25 @@
     hint.textContent = tooLarge ? input.getAttribute("data-too-large") : "";
     hint.hidden = !tooLarge;
   }
+  // Files over their limit, or together over what one request may carry, would cost the citizen the whole page
+  // (the server cannot read a body over its limit): stop the submission here, keep what was typed, say why.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    var limit = parseInt(form.getAttribute("data-max-request-bytes") || "0", 10);
+    if (!limit) return;
+    var total = 0, tooLarge = false;
+    form.querySelectorAll("input[type=file]").forEach(function (input) {
+      if (!input.files || input.files.length === 0) return;
+      total += input.files[0].size;
+      if (input.hasAttribute("data-max-bytes")) { checkFileSize(input); tooLarge = tooLarge || !input.parentElement.querySelector(".file-hint").hidden; }
+    });
+    var notice = form.querySelector(".upload-too-large");
+    if (!notice) { notice = document.createElement("p"); notice.className = "notice error upload-too-large"; notice.setAttribute("role", "alert"); form.insertAdjacentElement("afterbegin", notice); }
+    var blocked = tooLarge || total > limit;
+    notice.hidden = !blocked;
+    notice.textContent = !blocked ? "" : total > limit ? form.getAttribute("data-too-large-total") : form.getAttribute("data-too-large-file");
+    if (blocked) { e.preventDefault(); notice.scrollIntoView({ block: "center" }); }
+  });
   document.addEventListener("change", function (e) {
     if (e.target.matches && e.target.matches("input[type=file][data-max-bytes]")) checkFileSize(e.target);
     applyVisibility(); applyCascade();

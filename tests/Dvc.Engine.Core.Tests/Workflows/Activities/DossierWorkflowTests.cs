@@ -64,8 +64,9 @@ public sealed class DossierWorkflowTests
         var supplement = Assert.Single(waiting.Bookmarks);
         var back = await Resume(waiting, "supplement", new JsonObject { ["data"] = new JsonObject { ["photo"] = "a.jpg" } });
 
-        Assert.Equal(_clock.GetUtcNow().AddDays(15), supplement.DueAt);
-        Assert.Contains("Yêu cầu bổ sung hồ sơ: Bổ sung: Thiếu ảnh", waiting.State.LogLines);
+        // Fifteen calendar days from Monday 02/03 end with Tuesday 17/03: the request runs to midnight after it.
+        Assert.Equal(new DateTimeOffset(2026, 3, 18, 0, 0, 0, TimeSpan.FromHours(7)), supplement.DueAt);
+        Assert.Equal("Bổ sung: Thiếu ảnh", supplement.Payload!["message"]!.GetValue<string>());
         Assert.Equal(WorkflowStatus.Suspended, back.Status);
         Assert.Equal("reception", Assert.Single(back.Bookmarks).ActivityId);
         Assert.Equal(2, back.State.ExecutedActivityIds.Count(x => x == "reception"));

@@ -68,7 +68,38 @@ public sealed class HumanTaskTests
 
         Assert.True(result.Accepted, result.Refusal);
         Assert.Equal(WorkflowStatus.Finished, result.Status);
-        Assert.Equal(["Lê Văn C: Approve — Hồ sơ đầy đủ", "Duyệt: đủ điều kiện"], result.State.LogLines);
+        // The decision is the host's to record (with its label and comment, once); the task logs nothing itself.
+        Assert.Equal(["Duyệt: đủ điều kiện"], result.State.LogLines);
         Assert.Equal("Lê Văn C", result.State.Variables["d"]!["officer"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_outcome_carries_a_label_declared_or_common()
+    {
+        var json = Task.Replace("""
+            "outcomes": [ "Approve", "Reject" ],
+            """, """
+            "outcomes": [ "Approve", "Reject" ], "outcomeLabels": { "Approve": { "vi": "Đồng ý cấp", "en": "Agree to issue" } },
+            """, StringComparison.Ordinal);
+        var workflow = WorkflowTestKit.CompileBytes(Encoding.UTF8.GetBytes(json), "task.json");
+
+        var started = await _interpreter.StartAsync(workflow, WorkflowTestKit.Dossier());
+
+        var labels = started.Bookmarks[0].Payload!["outcomeLabels"]!;
+        Assert.Equal(("Đồng ý cấp", "Agree to issue"), (labels["Approve"]!["vi"]!.GetValue<string>(), labels["Approve"]!["en"]!.GetValue<string>()));
+        Assert.Equal("Từ chối", labels["Reject"]!["vi"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_outcome_without_any_label_is_a_warning_naming_it()
+    {
+        var json = Task.Replace("""[ "Approve", "Reject" ]""", """[ "Approve", "Escalate" ]""", StringComparison.Ordinal)
+            .Replace("\"port\": \"Reject\"", "\"port\": \"Escalate\"", StringComparison.Ordinal);
+
+        var result = WorkflowCompiler.Compile(Encoding.UTF8.GetBytes(json), "task.json", WorkflowCompileContext.Default);
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == WorkflowDiagnostics.OutcomeWithoutLabel);
+        Assert.Contains("'Escalate'", warning.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Workflow);
     }
 }

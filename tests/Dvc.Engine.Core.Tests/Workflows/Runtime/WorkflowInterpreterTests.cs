@@ -111,4 +111,24 @@ public sealed class WorkflowInterpreterTests
         public override ValueTask<Sdk.ActivityResult> ExecuteAsync(Sdk.ActivityContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("boom");
     }
+
+    [Fact]
+    public async Task A_resume_with_the_dossier_as_it_is_now_lets_later_activities_read_the_corrected_data_and_fee()
+    {
+        var workflow = WorkflowTestKit.CompileBytes(System.Text.Encoding.UTF8.GetBytes("""
+            { "root": { "id": "root", "type": "Elsa.Flowchart", "activities": [
+                { "id": "wait", "type": "Dvc.WaitForSupplement" },
+                { "id": "say", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "JavaScript", "value": "getData().extraCopies + ' bản, ' + getFee()" } } } ],
+              "connections": [ { "source": { "activity": "wait", "port": "Supplemented" }, "target": { "activity": "say", "port": "In" } } ] } }
+            """), "resume.json");
+        var interpreter = WorkflowTestKit.Interpreter();
+        var started = await interpreter.StartAsync(workflow, WorkflowTestKit.Dossier(new { extraCopies = 0 }, fee: 0m));
+
+        var corrected = WorkflowTestKit.Dossier(new { extraCopies = 8 }, fee: 64000m);
+        var resumed = await interpreter.ResumeAsync(workflow, started.State, started.Bookmarks[0].Id, JsonNode.Parse("""{ "data": { "extraCopies": 8 } }"""), corrected);
+
+        Assert.True(resumed.Accepted, resumed.Refusal);
+        Assert.Equal(["8 bản, 64000"], resumed.State.LogLines);
+        Assert.Equal(0, started.State.Input["data"]!["extraCopies"]!.GetValue<int>());
+    }
 }

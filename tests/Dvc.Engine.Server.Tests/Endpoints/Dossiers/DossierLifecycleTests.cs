@@ -16,7 +16,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         var submitted = await citizen.PostAsJsonAsync("/api/v1/dossiers", Submissions.DrivingPermit());
         var receipt = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!;
         var code = receipt["code"]!.GetValue<string>();
-        var officer = await server.OfficerAsync("HN-SGTVT");
+        var officer = await server.OfficerAsync("HN-CATP-CSGT");
 
         var reception = await Inbox.OpenTaskAsync(officer, code);
         (await Inbox.CompleteAsync(officer, reception!, "Accept")).EnsureSuccessStatusCode();

@@ -8,7 +8,7 @@ namespace Dvc.Engine.Server.Tests.Endpoints.Tasks;
 public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
 {
     private const string Commune = "HN-P-BA-DINH";
-    private const string Transport = "HN-SGTVT";
+    private const string TrafficPolice = "HN-CATP-CSGT";
 
     [Fact]
     public async Task An_officer_sees_the_task_of_a_dossier_submitted_to_their_agency()
@@ -59,7 +59,7 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
         var citizen = await server.NewCitizenAsync();
         var code = await Submissions.SubmitBirthRegistrationAsync(citizen);
         var task = await Inbox.OpenTaskAsync(await server.OfficerAsync(Commune), code);
-        var outsider = await server.OfficerAsync(Transport);
+        var outsider = await server.OfficerAsync(TrafficPolice);
 
         var listed = await Inbox.OpenTaskAsync(outsider, code);
         var opened = await outsider.GetAsync($"/api/v1/tasks/{task!["id"]}");
