@@ -12,7 +12,7 @@ public static class BookmarkNames
 
     /// <summary>
     /// A payment by the citizen: the dossier is "awaiting payment" and the clock stops. Payload: <c>amount</c> (VND),
-    /// <c>description</c>, <c>dueAt</c> (ISO 8601), optionally <c>payUrl</c> (where the portal sends the citizen to pay).
+    /// <c>description</c>, <c>dueAt</c> (ISO 8601); a connected <see cref="Hosting.IPaymentGateway"/> takes the citizen to pay.
     /// Resumed with <c>{ status: "Paid" | "Failed" | "Expired", transactionId, … }</c>, or by its timer at <c>dueAt</c>.
     /// </summary>
     public const string Payment = "Dvc.RequestPayment";

@@ -14,6 +14,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PaymentService>();
+        services.AddSingleton<IPaymentGateway, PaymentGateway>();
         services.AddSingleton<IPluginRoutes<IEndpointRouteBuilder>, PaymentRoutes>();
         return services;
     }

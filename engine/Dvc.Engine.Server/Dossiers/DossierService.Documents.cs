@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Server.Accounts;
 using Dvc.Engine.Server.Forms;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Server.Dossiers;
 
@@ -27,19 +25,7 @@ internal sealed partial class DossierService
         [.. (await store.ListDocumentsAsync(dossier.Id, ct)).Select(d => new DocumentView(
             d.Id, d.Kind, new LocalizedString(d.TitleVi, d.TitleEn), d.FileName, d.ContentType, d.SizeBytes, d.VerificationCode, d.IssuedAt))];
 
-    /// <summary>Where the citizen pays online: the open payment request's <c>payUrl</c> (a gateway plugin's), if any.</summary>
-    private async Task<string?> PayUrlAsync(DossierRecord dossier, CancellationToken ct)
-    {
-        if (dossier.Status != DossierStatuses.AwaitingPayment)
-        {
-            return null;
-        }
-
-        var payloads = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Name == Sdk.BookmarkNames.Payment && b.ConsumedAt == null
-                && db.WorkflowInstances.Any(i => i.Id == b.InstanceId && i.DossierId == dossier.Id))
-            .Select(b => b.PayloadJson)
-            .ToListAsync(ct);
-        return payloads.Select(p => p is null ? null : JsonNode.Parse(p)?["payUrl"]?.GetValue<string>()).FirstOrDefault(u => u is not null);
-    }
+    /// <summary>Where the citizen pays online: a connected gateway plugin's page, while the dossier waits for a payment.</summary>
+    private string? PayUrl(DossierRecord dossier) =>
+        dossier.Status == DossierStatuses.AwaitingPayment ? gateways.Select(g => g.PayPath(dossier.Code)).FirstOrDefault(u => u is not null) : null;
 }

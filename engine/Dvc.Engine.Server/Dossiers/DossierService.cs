@@ -37,6 +37,7 @@ internal sealed partial class DossierService(
     DossierTimeline timeline,
     PortalText text,
     Microsoft.Extensions.Options.IOptions<Hosting.UploadOptions> uploads,
+    IEnumerable<Sdk.Hosting.IPaymentGateway> gateways,
     TimeProvider clock,
     ILogger<DossierService> logger)
 {
@@ -484,7 +485,7 @@ internal sealed partial class DossierService(
         }
 
         // A request a gateway plugin serves is settled by the gateway's signed confirmation only, never by this button.
-        if (await PayUrlAsync(dossier, ct) is not null)
+        if (PayUrl(dossier) is not null)
         {
             return new CommandResult.Conflict(text["dossier.payThroughGateway"]);
         }
@@ -597,7 +598,7 @@ internal sealed partial class DossierService(
             dossier.Status, dossier.SubmittedAt, DueOn(dossier.DueAt), dossier.FeeVnd ?? 0, IsFullView: true, IsOwner: IsOwner(dossier, viewer),
             JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, decisions, request, dossier.PausedAt, supplements,
             HasResult: dossier.ResultFileKey is not null, progress, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
-            await DocumentsAsync(dossier, ct), await PayUrlAsync(dossier, ct));
+            await DocumentsAsync(dossier, ct), PayUrl(dossier));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Sdk;
-using Microsoft.Extensions.Options;
 
 namespace Dvc.Plugins.Payments.Activities;
 
@@ -57,10 +56,6 @@ public sealed class PayOnline : ActivityBase
             ["description"] = Description,
             ["dossierCode"] = context.Dossier.Code,
             ["gateway"] = "vnpay",
-            // Only a connected gateway takes the citizen away to pay; without one the host's own confirmation serves.
-            ["payUrl"] = context.Services.GetService(typeof(IOptions<PaymentsOptions>)) is IOptions<PaymentsOptions> { Value.IsConnected: true }
-                ? PaymentRoutes.PayPath(context.Dossier.Code)
-                : null,
             ["days"] = Days,
             ["daysUnit"] = workingDays ? "WorkingDays" : "CalendarDays",
             ["dueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture),

@@ -23,11 +23,11 @@ public static class Dossiers
         return input;
     }
 
-    public static async Task<string> SubmitAsync(HttpClient citizen, JsonObject? data = null)
+    public static async Task<string> SubmitAsync(HttpClient citizen, JsonObject? data = null, string procedureCode = PluginServer.FixtureProcedure)
     {
         var attachments = Attachments.Select(id => new { attachmentId = id, fileName = $"{id}.pdf", contentType = "application/pdf", contentBase64 = PdfBase64 })
             .Append(new { attachmentId = "anh-chan-dung-3x4", fileName = "anh-chan-dung.jpg", contentType = "image/jpeg", contentBase64 = JpegBase64 });
-        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode = PluginServer.FixtureProcedure, data = data ?? Submission(), attachments });
+        var response = await citizen.PostAsJsonAsync("/api/v1/dossiers", new { procedureCode, data = data ?? Submission(), attachments });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Submission failed: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!["code"]!.GetValue<string>();

@@ -16,11 +16,11 @@ public static class Payment
         return (citizen, code);
     }
 
-    public static async Task<(HttpClient Citizen, string Code, string Email)> AwaitingPaymentWithEmailAsync(Peers peers)
+    public static async Task<(HttpClient Citizen, string Code, string Email)> AwaitingPaymentWithEmailAsync(Peers peers, string procedureCode = PluginServer.FixtureProcedure)
     {
         var email = $"cd-{Guid.NewGuid():N}@test.local";
         var citizen = await peers.Server.CitizenAsync(email);
-        var code = await Dossiers.SubmitAsync(citizen);
+        var code = await Dossiers.SubmitAsync(citizen, procedureCode: procedureCode);
         await Dossiers.CompleteTaskAsync(await peers.Server.OfficerAsync(), code, "Accept");
         Assert.Equal("AwaitingPayment", await Dossiers.StatusAsync(citizen, code));
         return (citizen, code, email);

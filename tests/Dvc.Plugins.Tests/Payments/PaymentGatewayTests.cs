@@ -60,6 +60,21 @@ public sealed class PaymentGatewayTests(PeersFixture fixture) : IClassFixture<Pe
     }
 
     [Fact]
+    public async Task The_shipped_procedures_built_in_payment_step_is_paid_through_the_gateway_and_not_by_the_local_button()
+    {
+        var (citizen, code, _) = await Payment.AwaitingPaymentWithEmailAsync(_peers, "HN-GTVT-001");
+
+        var page = await citizen.GetStringAsync($"/dossiers/{code}");
+        Assert.Contains($"href=\"/payments/{code}/pay\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await citizen.PostAsync($"/api/v1/dossiers/{code}/payments", null)).StatusCode);
+        Assert.Equal("AwaitingPayment", await Dossiers.StatusAsync(citizen, code));
+        var answer = await Payment.PayAsync(_peers, await Payment.StartAsync(citizen, code), "pay", "now");
+
+        Assert.Equal("00", Assert.Single(answer.Ipns).RspCode);
+        Assert.Equal("Processing", await Dossiers.StatusAsync(citizen, code));
+    }
+
+    [Fact]
     public async Task A_repeated_IPN_is_answered_already_confirmed_and_credits_once()
     {
         var (citizen, code) = await Payment.AwaitingPaymentAsync(_peers);
