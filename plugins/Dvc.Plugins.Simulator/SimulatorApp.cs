@@ -3,9 +3,9 @@ using Dvc.Plugins.Simulator.VnPay;
 namespace Dvc.Plugins.Simulator;
 
 /// <summary>
-/// Builds the simulator app: the payment gateway at <c>/paymentv2/vpcpay.html</c> (and its test controls under
-/// <c>/_simulator/vnpay</c>), the postal service under <c>/postal</c>, the SMS gateway under <c>/sms</c> and a national
-/// portal endpoint under <c>/national-portal</c> that records what it receives.
+/// Builds the simulator app: the payment gateway at <c>/paymentv2/vpcpay.html</c> and its test controls under
+/// <c>/_simulator/vnpay</c>. The other outside systems of issue 19 (postal service, SMS gateway, national portal)
+/// belong here too when their plugins come.
 /// </summary>
 public static class SimulatorApp
 {

@@ -10,15 +10,6 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a "late" IPN waits before it is sent.</summary>
     public double LateIpnSeconds { get; set; } = 5;
-
-    /// <summary>The key the postal service expects in <c>X-Api-Key</c>, and signs its callbacks with.</summary>
-    public string PostalApiKey { get; set; } = "dev-postal-key";
-
-    /// <summary>The key the SMS gateway expects in <c>X-Api-Key</c>.</summary>
-    public string SmsApiKey { get; set; } = "dev-sms-key";
-
-    /// <summary>The secret national-portal requests are signed with (HMAC-SHA256).</summary>
-    public string NationalPortalSecret { get; set; } = "dev-national-portal-secret";
 }
 
 /// <summary>A merchant of the payment gateway: its code, its secret and where its IPN goes.</summary>

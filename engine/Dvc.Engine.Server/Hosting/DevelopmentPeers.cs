@@ -3,9 +3,9 @@ using Dvc.Plugins.Simulator;
 namespace Dvc.Engine.Server.Hosting;
 
 /// <summary>
-/// In Development, the local stand-ins of the outside systems the plugins talk to (the payment gateway; the postal
-/// service, SMS gateway and national portal follow) run inside the server's process on <c>Dvc:Simulator:Url</c>, so
-/// the README's one run command gives a whole level-4 journey with no set-up. Configured with the same accounts as
+/// In Development, the local stand-ins of the outside systems the plugins talk to (today the payment gateway) run
+/// inside the server's process on <c>Dvc:Simulator:Url</c>, so the README's one run command gives an online payment
+/// with no set-up. Configured with the same accounts as
 /// the plugins (their <c>Plugins:*</c> settings), never started outside Development.
 /// </summary>
 internal sealed partial class DevelopmentPeers(IConfiguration configuration, ILogger<DevelopmentPeers> logger) : IHostedService
@@ -37,6 +37,6 @@ internal sealed partial class DevelopmentPeers(IConfiguration configuration, ILo
         }
     }
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Development simulators (payment gateway, postal service, SMS, national portal) at {Address}")]
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Development simulators (payment gateway at /paymentv2/vpcpay.html) at {Address}")]
     private static partial void LogStarted(ILogger logger, Uri address);
 }
