@@ -5,6 +5,7 @@ using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Idempotency;
 using Dvc.Engine.Persistence.Identity;
 using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Plugins;
 using Dvc.Engine.Persistence.Procedures;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Persistence.Timers;
@@ -56,6 +57,10 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+
+    public DbSet<PluginRecordEntity> PluginRecords => Set<PluginRecordEntity>();
 
     /// <summary>
     /// The Identity table layout the migrations were generated with (128-character login and token keys).
@@ -113,6 +118,8 @@ public sealed class DvcDbContext(DbContextOptions<DvcDbContext> options) : Ident
         builder.ApplyConfiguration(new WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        builder.ApplyConfiguration(new DossierDocumentConfiguration());
+        builder.ApplyConfiguration(new PluginRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,6 +2,7 @@ using Dvc.Engine.Persistence.Agencies;
 using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Idempotency;
 using Dvc.Engine.Persistence.Outbox;
+using Dvc.Engine.Persistence.Plugins;
 using Dvc.Engine.Persistence.Procedures;
 using Dvc.Engine.Persistence.Tasks;
 using Dvc.Engine.Persistence.Timers;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TimerStore>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<PluginRecordStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,8 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Dvc.Engine.Sdk;
 
 /// <summary>
 /// The entry point of a plugin assembly. The engine finds every public non-abstract implementation with a
-/// parameterless constructor in the assemblies of its plugin folder, and calls <see cref="Register"/> once.
+/// parameterless constructor in the assemblies it is told to load (<c>Dvc:Plugins</c> by name, or every assembly of
+/// <c>Dvc:PluginsPath</c>), calls <see cref="ConfigureServices"/> while the host is built and <see cref="Register"/>
+/// once when its activity registry is created.
 /// </summary>
 public interface IDvcPlugin
 {
@@ -12,6 +17,17 @@ public interface IDvcPlugin
     /// <summary>Adds the plugin's activities.</summary>
     /// <param name="registrar">Where to add them.</param>
     void Register(IActivityRegistrar registrar);
+
+    /// <summary>
+    /// Adds the plugin's services to the host (its options from <c>Plugins:&lt;Name&gt;</c>, gateways, outbox deliveries,
+    /// HTTP routes through <see cref="Hosting.IPluginRoutes{TRouteBuilder}"/>). Called once, before the host is built;
+    /// hosts without services (the <c>dvc</c> command line) never call it, so activities must work without them.
+    /// </summary>
+    /// <param name="services">The host's service collection.</param>
+    /// <param name="configuration">The host's whole configuration; bind your own section.</param>
+    void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
 }
 
 /// <summary>A plugin's identity, as data.</summary>

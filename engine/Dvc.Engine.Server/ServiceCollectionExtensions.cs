@@ -60,11 +60,18 @@ public static class ServiceCollectionExtensions
         var development = builder.Environment.IsDevelopment();
         services.Configure<CookiePolicyOptions>(o => o.Secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 
+        // Plugins are chosen by configuration and add their services now; their activities join the registry.
+        var plugins = PluginCatalog.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(plugins);
+        services.AddDvcPluginHost();
+        plugins.ConfigureServices(services, builder.Configuration);
+
         // Core: one compiler (and its rules engine) for the process; the calendar is pure.
-        services.AddSingleton(PluginActivities.CreateRegistry);
+        services.AddSingleton(sp => sp.GetRequiredService<PluginCatalog>().CreateRegistry(sp));
         services.AddSingleton(sp => new ProcedureCompiler(activities: sp.GetRequiredService<ActivityRegistry>()));
         services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.Section);
         services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkingCalendarOptions>>().Value));
+        services.AddSingleton<Sdk.IWorkingCalendar>(sp => sp.GetRequiredService<WorkingCalendar>());
 
         services.AddSingleton<IAdministrativeUnits, AdministrativeUnits>();
         services.AddSingleton<FormSchemaReader>();
@@ -88,12 +95,29 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, LocalAccountEmailHandler>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<BackgroundDispatchService>();
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>($"{DevelopmentPeers.Section}:Enabled"))
+        {
+            services.AddHostedService<DevelopmentPeers>();
+        }
+
         services.AddScoped<DossierService>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<StatisticsService>();
         services.AddScoped<DemoAccounts>();
         services.AddDesignerHost();
         return builder;
+    }
+
+    /// <summary>What plugins reach of the host (the SDK's hosting contracts) and the outbox's dossier-event subscriptions.</summary>
+    private static IServiceCollection AddDvcPluginHost(this IServiceCollection services)
+    {
+        services.AddScoped<PluginRecords>();
+        services.AddScoped<Sdk.Hosting.IPluginRecords>(sp => sp.GetRequiredService<PluginRecords>());
+        services.AddScoped<Sdk.Hosting.IDossierHost, DossierHost>();
+        services.AddScoped<Sdk.Hosting.IOutbox, PluginOutbox>();
+        services.AddSingleton<DossierEventFanOut>();
+        services.ConfigureDbContext<DvcDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<DossierEventFanOut>()));
+        return services;
     }
 
     public static WebApplication UseDvcServer(this WebApplication app)
@@ -127,6 +151,7 @@ public static class ServiceCollectionExtensions
         app.MapDvcEndpoints();
         app.MapRazorPages();
         app.MapDesigner();
+        app.MapPluginRoutes();
         return app;
     }
 }

@@ -12,7 +12,7 @@ namespace Dvc.Engine.Core.Calendar;
 /// 08:00 ends at 12:00 and 1 day from 10:00 ends at 10:00 on the next working day. Instants outside office hours count
 /// from the start of the next session. Thread-safe; holidays are computed once per year and kept per instance.
 /// </remarks>
-public sealed class WorkingCalendar
+public sealed class WorkingCalendar : Sdk.IWorkingCalendar
 {
     /// <summary>Vietnam has used UTC+7 without daylight saving since 1975.</summary>
     public static readonly TimeSpan UtcOffset = TimeSpan.FromHours(7);

@@ -25,6 +25,9 @@ public sealed record ProcedureManifest(
     // RequiresVerifiedIdentity: only a citizen signed in with the national identity (VNeID) may file it online; an
     // officer at the counter, who checks the ID card, still may file it for them.
 
+    /// <summary>The procedure's code on the National Public Service Portal (Mã TTHC, e.g. <c>1.002834</c>), when mapped.</summary>
+    public string? NationalCode { get; init; }
+
     public AttachmentDefinition? FindAttachment(string id) => Attachments.FirstOrDefault(a => a.Id == id);
 
     /// <summary>Reads the manifest leniently: missing values get neutral defaults (schema validation has reported them).</summary>
@@ -59,7 +62,10 @@ public sealed record ProcedureManifest(
             (json["roles"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new RoleDefinition(Text(r["id"]), LocalizedText.From(r["name"]) ?? LocalizedText.Empty)).ToArray(),
             new ProcedureParts(Text(parts["form"]), Text(parts["rules"]), Text(parts["workflow"]), templates, parts["tests"] is JsonNode t ? Text(t) : null),
             Strings(json["legalBasis"]),
-            JsonValues.TryGetBoolean(json["requiresVerifiedIdentity"], out var verified) && verified);
+            JsonValues.TryGetBoolean(json["requiresVerifiedIdentity"], out var verified) && verified)
+        {
+            NationalCode = JsonValues.TryGetString(json["nationalCode"], out var national) ? national : null,
+        };
     }
 
     private static AttachmentDefinition ReadAttachment(JsonObject a) => new(

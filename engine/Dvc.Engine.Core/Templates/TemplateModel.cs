@@ -6,8 +6,10 @@ namespace Dvc.Engine.Core.Templates;
 /// <summary>
 /// What a template sees: <c>data</c> (the submission), <c>dossier</c> (code, submitted_on, due_on, fee, paid, status,
 /// decision {outcome, comment, officer}) and <c>today</c>; <c>procedure</c> (code, name, agency) is added from the manifest.
+/// <see cref="Extra"/> adds further top-level values a caller provides (a plugin's <c>payment</c> or <c>shipment</c>);
+/// it never replaces the names above.
 /// </summary>
-public sealed record TemplateModel(JsonObject Data, JsonObject? Dossier = null, DateOnly? Today = null)
+public sealed record TemplateModel(JsonObject Data, JsonObject? Dossier = null, DateOnly? Today = null, JsonObject? Extra = null)
 {
     /// <summary>
     /// The <c>dossier</c> object of definitions/README.md. The server, <c>dvc run</c> and <c>dvc test</c> all build it here, so a

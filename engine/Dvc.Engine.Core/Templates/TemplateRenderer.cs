@@ -41,6 +41,14 @@ internal static class TemplateRenderer
             ["today"] = (model.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["culture"] = culture,
         };
+        foreach (var (name, value) in model.Extra ?? [])
+        {
+            if (!globals.ContainsKey(name))
+            {
+                globals[name] = ToScript(value);
+            }
+        }
+
         globals.Import("vnd", new Func<object?, string>(Vnd));
         globals.Import("vndate", new Func<object?, string>(VnDate));
         globals["label"] = DynamicCustomFunction.Create(new LabelFunction(form, model.Data, culture), typeof(LabelFunction).GetMethod(nameof(LabelFunction.Label))!);

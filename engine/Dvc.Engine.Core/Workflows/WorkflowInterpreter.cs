@@ -194,7 +194,7 @@ public sealed class WorkflowInterpreter
     }
 
     private WorkflowRuntimeContext ContextFor(DossierInfo dossier) =>
-        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, _time, _calendar, _services), dossier, MaxSteps);
+        new(_time, _sandbox, new WorkflowServiceProvider(_dossierServices, new DossierRun(_dossierServices, dossier), _time, _calendar, _services), dossier, MaxSteps);
 
     /// <summary>Why <paramref name="workflow"/> is not the one the instance started on: a sub-workflow at another version.</summary>
     private static string? PinMismatch(CompiledWorkflow workflow, WorkflowState state)
@@ -232,13 +232,14 @@ public sealed class WorkflowInterpreter
             (int)(ValueConversion.ToNumber(input["serviceLevel"]) ?? 3));
     }
 
-    /// <summary>Gives activities the dossier services, the clock and the calendar, then whatever the host offers.</summary>
-    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, TimeProvider time, WorkingCalendar calendar, IServiceProvider? inner) : IServiceProvider
+    /// <summary>Gives activities the dossier services, the SDK's run seam, the clock and the calendar, then whatever the host offers.</summary>
+    private sealed class WorkflowServiceProvider(IDossierServices dossierServices, IDossierRun run, TimeProvider time, WorkingCalendar calendar, IServiceProvider? inner) : IServiceProvider
     {
         public object? GetService(Type serviceType) =>
             serviceType == typeof(IDossierServices) ? dossierServices
+            : serviceType == typeof(IDossierRun) ? run
             : serviceType == typeof(TimeProvider) ? time
-            : serviceType == typeof(WorkingCalendar) ? calendar
+            : serviceType == typeof(WorkingCalendar) || serviceType == typeof(IWorkingCalendar) ? calendar
             : inner?.GetService(serviceType);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(4000);
         builder.Property(m => m.LeaseOwner).HasMaxLength(256);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.OrderingKey).HasMaxLength(200);
         builder.HasIndex(m => new { m.DeliveredAt, m.DeadLetteredAt, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.OrderingKey, m.Sequence });
     }
 }

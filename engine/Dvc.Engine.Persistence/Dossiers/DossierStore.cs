@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dvc.Engine.Persistence.Dossiers;
 
 /// <summary>Dossiers, their attachments, their append-only event log and feedback.</summary>
-public sealed class DossierStore(DvcDbContext db, TimeProvider time)
+public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
 {
     /// <summary>The actor written on events when nobody signed in acted.</summary>
     public const string AnonymousActor = "anonymous";

@@ -13,6 +13,15 @@ public sealed class OutboxMessage : IVersioned
 
     public string PayloadJson { get; set; } = "{}";
 
+    /// <summary>
+    /// Messages with the same key are delivered one at a time in <see cref="Sequence"/> order: a message waits while an
+    /// earlier one of its key is undelivered (pending, retrying or dead-lettered). Null: no order.
+    /// </summary>
+    public string? OrderingKey { get; set; }
+
+    /// <summary>The position within <see cref="OrderingKey"/> (a dossier event's sequence); 0 without a key.</summary>
+    public long Sequence { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Attempts { get; set; }

@@ -1,7 +1,13 @@
 namespace Dvc.Engine.Persistence.Outbox;
 
 /// <summary>A message to deliver; <paramref name="NotBefore"/> delays the first attempt.</summary>
-public sealed record NewOutboxMessage(string Kind, string PayloadJson, DateTimeOffset? NotBefore = null);
+public sealed record NewOutboxMessage(string Kind, string PayloadJson, DateTimeOffset? NotBefore = null)
+{
+    /// <summary>Delivered in <see cref="Sequence"/> order with the other messages of this key (see <see cref="OutboxMessage.OrderingKey"/>).</summary>
+    public string? OrderingKey { get; init; }
+
+    public long Sequence { get; init; }
+}
 
 public sealed record OutboxMessageRecord(
     Guid Id,

@@ -36,7 +36,9 @@ public sealed class OutboxStore(DvcDbContext db, TimeProvider time)
         var until = now + lease;
         var candidates = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.DeliveredAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now
-                && (m.LeaseUntil == null || m.LeaseUntil <= now))
+                && (m.LeaseUntil == null || m.LeaseUntil <= now)
+                // Only the head of an ordered stream: nothing earlier of its key is still undelivered.
+                && (m.OrderingKey == null || !db.OutboxMessages.Any(o => o.OrderingKey == m.OrderingKey && o.DeliveredAt == null && o.Sequence < m.Sequence)))
             .OrderBy(m => m.NextAttemptAt)
             .Take(max)
             .Select(m => new { m.Id, m.Version })
@@ -130,11 +132,39 @@ public sealed class OutboxStore(DvcDbContext db, TimeProvider time)
             .Select(ToRecord)
             .ToListAsync(cancellationToken);
 
-    internal static OutboxMessage NewMessage(NewOutboxMessage message, DateTimeOffset now) => new()
+    /// <summary>
+    /// Puts a dead-lettered message back in line for delivery now, with a fresh count of attempts (an operator fixed the
+    /// cause). False when it is not dead-lettered.
+    /// </summary>
+    public async Task<bool> RetryDeadLetterAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await db.OutboxMessages
+            .Where(m => m.Id == messageId && m.DeadLetteredAt != null && m.DeliveredAt == null)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.DeadLetteredAt, (DateTimeOffset?)null)
+                    .SetProperty(m => m.Attempts, 0)
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.Version, m => m.Version + 1),
+                cancellationToken);
+        return rows == 1;
+    }
+
+    /// <summary>Undelivered messages waiting behind a dead-lettered one of the same ordering key.</summary>
+    public Task<int> CountBlockedAsync(CancellationToken cancellationToken) =>
+        db.OutboxMessages.AsNoTracking()
+            .CountAsync(
+                m => m.DeliveredAt == null && m.DeadLetteredAt == null && m.OrderingKey != null
+                    && db.OutboxMessages.Any(o => o.OrderingKey == m.OrderingKey && o.DeadLetteredAt != null && o.DeliveredAt == null && o.Sequence < m.Sequence),
+                cancellationToken);
+
+    public static OutboxMessage NewMessage(NewOutboxMessage message, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         Kind = message.Kind,
         PayloadJson = message.PayloadJson,
+        OrderingKey = message.OrderingKey,
+        Sequence = message.Sequence,
         CreatedAt = now,
         NextAttemptAt = message.NotBefore ?? now,
         Version = 1,

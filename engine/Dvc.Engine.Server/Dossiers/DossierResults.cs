@@ -39,6 +39,9 @@ internal sealed class DossierResults(FileStore files)
             return null;
         }
 
-        return new ResultDocument($"{dossier.Code}-ket-qua.txt", ResultContentType, content);
+        // A plugin may have printed the result as PDF; the plain-text result is the fallback.
+        return content.AsSpan().StartsWith("%PDF-"u8)
+            ? new ResultDocument($"{dossier.Code}-ket-qua.pdf", "application/pdf", content)
+            : new ResultDocument($"{dossier.Code}-ket-qua.txt", ResultContentType, content);
     }
 }

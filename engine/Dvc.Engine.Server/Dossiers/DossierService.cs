@@ -40,6 +40,7 @@ internal sealed partial class DossierService(
     PortalText text,
     Microsoft.Extensions.Options.IOptions<Hosting.UploadOptions> uploads,
     Microsoft.Extensions.Options.IOptions<Hosting.SubmissionOptions> submissions,
+    IEnumerable<Sdk.Hosting.IPaymentGateway> gateways,
     TimeProvider clock,
     ILogger<DossierService> logger)
 {
@@ -657,6 +658,12 @@ internal sealed partial class DossierService(
             return new CommandResult.Conflict(text["dossier.notAwaitingPayment"]);
         }
 
+        // A request a gateway plugin serves is settled by the gateway's signed confirmation only, never by this button.
+        if (PayUrl(dossier) is not null)
+        {
+            return new CommandResult.Conflict(text["dossier.payThroughGateway"]);
+        }
+
         // The resumed workflow and the key's record commit together, like a submission and its key.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
         var transaction = $"SIM-{clock.GetUtcNow():yyyyMMddHHmmss}-{dossier.Code}";
@@ -799,7 +806,8 @@ internal sealed partial class DossierService(
             JsonNode.Parse(dossier.DataJson) as JsonObject, attachments, entries, decisions, request, dossier.PausedAt, supplements,
             HasResult: dossier.ResultFileKey is not null, progress, feedback?.Rating, feedback?.Comment, assistedBy, dossier.ApplicantName, dossier.AgencyCode,
             CitizenIdOfAnother: viewer.IsStaff ? submittedData?["citizenIdOfAnother"]?.GetValue<string>() : null,
-            Verified: submittedData?["verified"] is JsonArray verified ? [.. verified.Select(p => p?.GetValue<string>()).OfType<string>()] : null);
+            Verified: submittedData?["verified"] is JsonArray verified ? [.. verified.Select(p => p?.GetValue<string>()).OfType<string>()] : null,
+            Documents: await DocumentsAsync(dossier, ct), PayUrl: PayUrl(dossier));
     }
 
     /// <summary>

@@ -99,6 +99,12 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies
             case DossierEvents.Log:
                 return data?["message"]?.GetValue<string>();
             default:
+                // A plugin's entry carries its own title in both languages.
+                if (data?["title"] is JsonObject own)
+                {
+                    return (english ? own["en"] : own["vi"])?.GetValue<string>();
+                }
+
                 var known = text["event." + kind];
                 return known.StartsWith("event.", StringComparison.Ordinal) ? null : known;
         }

@@ -40,7 +40,9 @@ internal sealed record DossierView(
     string? ApplicantName,
     string AgencyCode = "",
     IReadOnlyList<string>? Verified = null,
-    string? CitizenIdOfAnother = null)
+    string? CitizenIdOfAnother = null,
+    IReadOnlyList<DocumentView>? Documents = null,
+    string? PayUrl = null)
 {
     public bool CanSupplement => IsOwner && Status == DossierStatuses.AwaitingSupplement;
 

@@ -11,5 +11,11 @@ internal interface IOutboxHandler
 {
     string Kind { get; }
 
+    /// <summary>Attempts before the message is dead-lettered.</summary>
+    int MaxAttempts => 10;
+
+    /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt: 2, 4, 8… minutes, at most about an hour.</summary>
+    TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(1 << Math.Min(attempts, 6));
+
     Task HandleAsync(OutboxMessageRecord message, CancellationToken ct);
 }

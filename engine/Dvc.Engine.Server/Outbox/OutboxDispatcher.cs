@@ -6,14 +6,21 @@ namespace Dvc.Engine.Server.Outbox;
 /// Delivers due outbox messages with the handler of their kind: claimed with a lease (one node per message), marked
 /// delivered on success, retried later on failure, dead-lettered after too many attempts.
 /// </summary>
-internal sealed partial class OutboxDispatcher(OutboxStore outbox, IEnumerable<IOutboxHandler> handlers, ILogger<OutboxDispatcher> logger)
+internal sealed partial class OutboxDispatcher(
+    OutboxStore outbox, IEnumerable<IOutboxHandler> handlers, IEnumerable<Sdk.Hosting.IOutboxDelivery> deliveries, ILogger<OutboxDispatcher> logger)
 {
     private const int MaxAttempts = 10;
     private static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
+        // A plugin's delivery replaces the server's local handler of the same kind (SMTP instead of a history line).
         var byKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        foreach (var delivery in deliveries)
+        {
+            byKind[delivery.Kind] = new PluginDeliveryHandler(delivery);
+        }
+
         var due = await outbox.ClaimDueAsync(Node, TimeSpan.FromMinutes(1), 50, ct);
         var delivered = 0;
         foreach (var message in due)
@@ -33,7 +40,7 @@ internal sealed partial class OutboxDispatcher(OutboxStore outbox, IEnumerable<I
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogFailed(logger, ex, message.Id, message.Kind);
-                await outbox.MarkFailedAsync(message.Id, Node, ex.Message, TimeSpan.FromMinutes(1 << Math.Min(message.Attempts, 6)), MaxAttempts, ct);
+                await outbox.MarkFailedAsync(message.Id, Node, ex.Message, handler.RetryDelay(message.Attempts), handler.MaxAttempts, ct);
             }
         }
 

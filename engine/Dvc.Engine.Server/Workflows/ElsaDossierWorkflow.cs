@@ -170,14 +170,18 @@ internal sealed partial class ElsaDossierWorkflow(
         await ResumeWaitingAsync(procedure, dossier, Payment, new JsonObject { ["status"] = "Paid", ["transactionId"] = transactionId }, payer, ct)
         ?? new WorkflowStep(false);
 
-    private async Task<WorkflowStep?> ResumeWaitingAsync(CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, JsonObject payload, Viewer actor, CancellationToken ct)
+    private Task<WorkflowStep?> ResumeWaitingAsync(CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, JsonObject payload, Viewer actor, CancellationToken ct) =>
+        SignalAsync(procedure, dossier, bookmarkName, null, payload, actor.UserId!, ct);
+
+    public async Task<WorkflowStep?> SignalAsync(CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, string? activityId, JsonObject payload, string actor, CancellationToken ct)
     {
         foreach (var instance in await workflows.ListForDossierAsync(dossier.Id, ct))
         {
-            var waiting = (await workflows.ListOpenBookmarksAsync(instance.Id, ct)).FirstOrDefault(b => b.Name == bookmarkName);
+            var waiting = (await workflows.ListOpenBookmarksAsync(instance.Id, ct))
+                .FirstOrDefault(b => b.Name == bookmarkName && (activityId is null || b.ActivityId == activityId));
             if (waiting is not null)
             {
-                return await ResumeAsync(procedure, dossier, instance, waiting.Id, payload, actor.UserId!, null, ct);
+                return await ResumeAsync(procedure, dossier, instance, waiting.Id, payload, actor, null, ct);
             }
         }
 
@@ -261,13 +265,38 @@ internal sealed partial class ElsaDossierWorkflow(
             await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.Log, new JsonObject { ["message"] = line.Message, ["activityId"] = line.ActivityId }.ToJsonString()), ct);
         }
 
+        // Plugins' documents (a PDF result, a receipt, an e-receipt) are stored and listed; the one that decides the
+        // dossier becomes its result file instead of the plain text.
         IssuedDocument? issued = null;
+        foreach (var document in collector.Documents)
+        {
+            var key = await files.SaveBlobAsync(document.Content, ct);
+            await dossiers.AddDocumentAsync(dossier.Id, new NewIssuedDocument(
+                document.Kind, document.Title.Vi, document.Title.En, document.FileName, document.ContentType, document.Content.LongLength,
+                FileStore.Sha256(document.Content), key, document.VerificationCode), ct);
+            if (document.Decision is not null)
+            {
+                issued = new IssuedDocument(key, document.Text);
+            }
+        }
+
         var result = collector.Results.LastOrDefault();
         if (result is not null && !string.IsNullOrEmpty(result.Text))
         {
-            var key = await files.SaveBlobAsync(System.Text.Encoding.UTF8.GetBytes(result.Text), ct);
-            issued = new IssuedDocument(key, result.Text);
+            if (issued is null)
+            {
+                var key = await files.SaveBlobAsync(System.Text.Encoding.UTF8.GetBytes(result.Text), ct);
+                issued = new IssuedDocument(key, result.Text);
+            }
+
             await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(actor, DossierEvents.ResultIssued, new JsonObject { ["decision"] = result.Decision, ["template"] = result.Template }.ToJsonString()), ct);
+        }
+
+        foreach (var note in collector.Notes)
+        {
+            var noteData = note.Data?.DeepClone() as JsonObject ?? [];
+            noteData["title"] = new JsonObject { ["vi"] = note.Title.Vi, ["en"] = note.Title.En };
+            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(actor, note.Kind, noteData.ToJsonString(), note.Detail), ct);
         }
 
         var request = OpenRequest(state, collector);

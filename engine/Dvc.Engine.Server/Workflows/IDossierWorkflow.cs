@@ -24,6 +24,13 @@ internal interface IDossierWorkflow
     /// <summary>A waiting payment was paid (gateway callback or the local simulator).</summary>
     Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct);
 
+    /// <summary>
+    /// Resumes the first open bookmark named <paramref name="bookmarkName"/> (of <paramref name="activityId"/> when given)
+    /// with <paramref name="payload"/>: a plugin's signal from outside (a gateway's payment confirmation). Null when
+    /// nothing waits for it. Joins the caller's write transaction.
+    /// </summary>
+    Task<WorkflowStep?> SignalAsync(CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, string? activityId, System.Text.Json.Nodes.JsonObject payload, string actor, CancellationToken ct);
+
     /// <summary>The outcomes a task offers (from its activity) with their labels, for the inbox buttons.</summary>
     Task<IReadOnlyList<Tasks.TaskOutcome>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct);
 }

@@ -8,6 +8,7 @@ using Dvc.Engine.Persistence.Dossiers;
 using Dvc.Engine.Persistence.Outbox;
 using Dvc.Engine.Server.Dossiers;
 using Dvc.Engine.Sdk;
+using Dvc.Engine.Sdk.Hosting;
 
 namespace Dvc.Engine.Server.Workflows;
 
@@ -40,6 +41,12 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
             ["text"] = Render(entry.Notification.Template, null, request, CancellationToken.None) is { Success: true } rendered ? rendered.Text : entry.Notification.Text,
         }.ToJsonString()))];
 
+    /// <summary>Documents plugin activities issued (stored with the run).</summary>
+    public List<NewDossierDocument> Documents { get; } = [];
+
+    /// <summary>History entries plugin activities added (appended with the run).</summary>
+    public List<DossierNote> Notes { get; } = [];
+
     public ValueTask<RulesEvaluation> EvaluateRulesAsync(string workflowName, DossierInfo info, CancellationToken cancellationToken)
     {
         var data = JsonNode.Parse(info.Data.GetRawText()) as JsonObject ?? [];
@@ -55,6 +62,46 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
         return rendered.Success
             ? ValueTask.FromResult(rendered.Text)
             : throw new TemplateRenderException(templateName, rendered.Error ?? string.Empty);
+    }
+
+    public ValueTask<string?> RenderTemplateAsync(string templateName, JsonObject model, string culture, JsonObject? extra, CancellationToken cancellationToken)
+    {
+        if (!procedure.Templates.ContainsKey(templateName))
+        {
+            return ValueTask.FromResult<string?>(null);
+        }
+
+        var data = model["data"] as JsonObject ?? JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
+        var dossierModel = results.DossierModel(
+            dossier,
+            decision["outcome"]?.GetValue<string>() ?? model["dossier"]?["decision"]?.GetValue<string>(),
+            decision["comment"]?.GetValue<string>(),
+            decision["officer"]?.GetValue<string>());
+        var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow()), extra), culture, cancellationToken);
+        return ValueTask.FromResult(rendered.Success ? rendered.Text : null);
+    }
+
+    public ValueTask IssueDocumentAsync(NewDossierDocument document, CancellationToken cancellationToken)
+    {
+        Documents.Add(document);
+        if (document.Decision is { } outcome)
+        {
+            Results.Add(new IssuedResult(dossier.Code, outcome, document.Template ?? document.Kind, document.Text));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        _outbox.Add((new NewOutboxMessage(item.Kind, item.Payload.ToJsonString(), item.NotBefore), null));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AppendNoteAsync(DossierNote note, CancellationToken cancellationToken)
+    {
+        Notes.Add(note);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken)

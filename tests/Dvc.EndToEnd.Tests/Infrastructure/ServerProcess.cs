@@ -80,6 +80,9 @@ public sealed class ServerProcess(bool seedDemoAccounts = true) : IAsyncLifetime
         start.Environment["Dvc__DefinitionsPath"] = Repository.Definitions;
         start.Environment["Dvc__SeedDemoAccounts"] = seedDemoAccounts ? "true" : "false";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // The Development simulators bind fixed ports; a test that needs peers starts its own.
+        start.Environment["Dvc__Simulator__Enabled"] = "false";
+        start.Environment["Plugins__Payments__GatewayUrl"] = "";
 
         var process = _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -60,6 +60,9 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
         // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
+        // No Development simulators (fixed ports) and no gateway: these tests pay with the host's local confirmation.
+        builder.UseSetting("Dvc:Simulator:Enabled", "false");
+        builder.UseSetting("Plugins:Payments:GatewayUrl", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same test-server address; the throttling tests set their own limits.
         builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");

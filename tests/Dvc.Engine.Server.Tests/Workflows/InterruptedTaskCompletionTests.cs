@@ -166,6 +166,10 @@ public sealed class InterruptedTaskCompletionTests : IDisposable
         public Task<WorkflowStep> PaidAsync(CompiledProcedure procedure, DossierRecord dossier, string transactionId, Viewer payer, CancellationToken ct) =>
             inner.PaidAsync(procedure, dossier, transactionId, payer, ct);
 
+        public Task<WorkflowStep?> SignalAsync(
+            CompiledProcedure procedure, DossierRecord dossier, string bookmarkName, string? activityId, System.Text.Json.Nodes.JsonObject payload, string actor, CancellationToken ct) =>
+            inner.SignalAsync(procedure, dossier, bookmarkName, activityId, payload, actor, ct);
+
         public Task<IReadOnlyList<TaskOutcome>> OutcomesAsync(HumanTaskRecord task, CancellationToken ct) => inner.OutcomesAsync(task, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dvc.Engine.Sdk;
+using Dvc.Engine.Sdk.Hosting;
 
 namespace Dvc.Engine.Core.Workflows.Dossiers;
 
@@ -15,6 +16,21 @@ public interface IDossierServices
 
     /// <summary>Renders the procedure template <paramref name="templateName"/> with <paramref name="model"/> (<c>data</c>, <c>dossier</c>).</summary>
     ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renders a template in <paramref name="culture"/> with <paramref name="extra"/> as further top-level values, for
+    /// plugin activities (<see cref="IDossierRun"/>); null when it does not exist or failed.
+    /// </summary>
+    ValueTask<string?> RenderTemplateAsync(string templateName, JsonObject model, string culture, JsonObject? extra, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a document issued by a plugin activity, stored with the run.</summary>
+    ValueTask IssueDocumentAsync(NewDossierDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a plugin's outbox message, stored with the run.</summary>
+    ValueTask EnqueueAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a plugin's history entry, stored with the run.</summary>
+    ValueTask AppendNoteAsync(DossierNote note, CancellationToken cancellationToken);
 
     /// <summary>Queues a notification to the citizen.</summary>
     ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken);

@@ -16,11 +16,33 @@ public static class PluginLoader
     public static PluginLoadResult LoadFrom(string folder, ActivityRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var plugins = new List<PluginManifest>();
+        var (plugins, diagnostics) = Discover(folder);
+        foreach (var plugin in plugins)
+        {
+            registry.AddPlugin(plugin);
+        }
+
+        return new PluginLoadResult([.. plugins.Select(p => p.Manifest)], diagnostics);
+    }
+
+    /// <summary>
+    /// Creates the plugins of an assembly the host already references (the server's <c>Dvc:Plugins</c> list): every
+    /// public <see cref="IDvcPlugin"/> with a parameterless constructor.
+    /// </summary>
+    public static IReadOnlyList<IDvcPlugin> FromAssembly(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return [.. ExportedTypes(assembly).Where(IsPluginType).Select(type => (IDvcPlugin)Activator.CreateInstance(type)!)];
+    }
+
+    /// <summary>Creates the plugins of a folder, each assembly in its own load context, without registering them.</summary>
+    public static (IReadOnlyList<IDvcPlugin> Plugins, IReadOnlyList<Diagnostic> Diagnostics) Discover(string folder)
+    {
+        var plugins = new List<IDvcPlugin>();
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(folder))
         {
-            return new PluginLoadResult(plugins, diagnostics);
+            return (plugins, diagnostics);
         }
 
         var sdkName = typeof(IDvcPlugin).Assembly.GetName().Name + ".dll";
@@ -34,12 +56,7 @@ public static class PluginLoader
             {
                 var context = new PluginLoadContext(Path.GetFullPath(file));
                 var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(file));
-                foreach (var type in ExportedTypes(assembly).Where(IsPluginType))
-                {
-                    var plugin = (IDvcPlugin)Activator.CreateInstance(type)!;
-                    registry.AddPlugin(plugin);
-                    plugins.Add(plugin.Manifest);
-                }
+                plugins.AddRange(FromAssembly(assembly));
             }
             catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
                 or ReflectionTypeLoadException or TargetInvocationException or MissingMethodException or ArgumentException or InvalidOperationException)
@@ -48,7 +65,7 @@ public static class PluginLoader
             }
         }
 
-        return new PluginLoadResult(plugins, diagnostics);
+        return (plugins, diagnostics);
     }
 
     private static IEnumerable<Type> ExportedTypes(Assembly assembly)

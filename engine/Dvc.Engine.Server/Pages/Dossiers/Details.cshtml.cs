@@ -29,6 +29,9 @@ internal sealed class DetailsModel(DossierService dossiers, ProcedureCatalog cat
     public async Task<IActionResult> OnGetResultAsync(string code, CancellationToken ct) =>
         await dossiers.GetResultAsync(code, Viewer.From(User), ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
+    public async Task<IActionResult> OnGetDocumentAsync(string code, Guid id, CancellationToken ct) =>
+        await dossiers.GetDocumentAsync(code, id, Viewer.From(User), ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
+
     public async Task<IActionResult> OnGetAttachmentAsync(string code, Guid id, CancellationToken ct) =>
         await dossiers.GetAttachmentAsync(code, id, Viewer.From(User), ct) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
