@@ -34,7 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         var database = builder.Configuration[$"{DvcServerOptions.Section}:Database"] ?? new DvcServerOptions().Database;
-        services.AddDvcPersistence(DatabaseConnection.ToConnectionString(database, builder.Environment.ContentRootPath));
+        services.AddDvcPersistence(DatabaseSetting.ToConnectionString(database, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<DvcDbContext>("database");
 
         // Cookie and antiforgery keys live with the files, so sign-ins survive restarts and nodes share them.

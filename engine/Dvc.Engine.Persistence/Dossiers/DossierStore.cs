@@ -200,6 +200,7 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
+            await db.LockDossierAsync(dossierId, cancellationToken);
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken);
             if (dossier is null)
             {
@@ -287,8 +288,12 @@ public sealed class DossierStore(DvcDbContext db, TimeProvider time)
     }
 
     /// <summary>Must run inside a write transaction: the next sequence is read, then written by the caller.</summary>
-    private async Task<long> NextSequenceAsync(Guid dossierId, CancellationToken cancellationToken) =>
-        (await db.DossierEvents.Where(e => e.DossierId == dossierId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0) + 1;
+    private async Task<long> NextSequenceAsync(Guid dossierId, CancellationToken cancellationToken)
+    {
+        // Two nodes appending at once would both read the same last sequence: the second waits for the first's commit.
+        await db.LockDossierAsync(dossierId, cancellationToken);
+        return (await db.DossierEvents.Where(e => e.DossierId == dossierId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0) + 1;
+    }
 
     private DossierEvent AddEvent(Guid dossierId, long sequence, NewDossierEvent newEvent)
     {

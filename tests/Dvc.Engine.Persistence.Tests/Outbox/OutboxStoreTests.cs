@@ -2,12 +2,12 @@ using Dvc.Engine.Persistence.Outbox;
 
 namespace Dvc.Engine.Persistence.Tests.Outbox;
 
-public sealed class OutboxStoreTests : IAsyncLifetime
+public abstract class OutboxStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await SqliteDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
@@ -121,3 +121,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         Assert.Equal(OutboxFailureOutcome.LeaseLost, outcome);
     }
 }
+
+public sealed class OutboxStoreOnSqliteTests() : OutboxStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxStoreOnPostgresTests() : OutboxStoreTests(DatabaseProvider.Postgres);
