@@ -72,6 +72,7 @@ public abstract class DatabaseInitializerTests(DatabaseProvider provider) : IAsy
     [InlineData("OutboxMessages")]
     [InlineData("Feedback")]
     [InlineData("AspNetUsers")]
+    [InlineData("DataProtectionKeys")]
     public async Task Every_table_exists_after_migrating(string table)
     {
         await using var scope = Database.Scope();

@@ -8,5 +8,5 @@ namespace Dvc.Engine.Persistence.Postgres;
 internal static class DatabaseClock
 {
     /// <summary>Null (use the database's clock) for the system clock, the provider's time otherwise.</summary>
-    public static DateTimeOffset? Pinned(TimeProvider time) => ReferenceEquals(time, TimeProvider.System) ? null : time.GetUtcNow();
+    public static DateTimeOffset? Pinned(TimeProvider time) => ReferenceEquals(time, TimeProvider.System) ? null : time.GetUtcNow().ToUniversalTime();
 }

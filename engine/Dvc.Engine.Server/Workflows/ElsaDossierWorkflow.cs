@@ -137,12 +137,12 @@ internal sealed partial class ElsaDossierWorkflow(
         await db.LockDossierAsync(dossier.Id, ct);
         var bookmark = await workflows.GetBookmarkAsync(bookmarkId, ct);
         if (bookmark is null || bookmark.ConsumedAt is not null || procedure.Workflow is not CompiledWorkflow workflow
-            || await workflows.GetAsync(instance.Id, ct) is not { } current)
+            || await workflows.GetAsync(instance.Id, ct) is not { } latest)
         {
             return new WorkflowStep(false);
         }
 
-        instance = current;
+        instance = latest;
 
         var before = WorkflowState.FromJson(instance.StateJson);
         var collector = await CollectorAsync(procedure, dossier, payload ?? [], ct);

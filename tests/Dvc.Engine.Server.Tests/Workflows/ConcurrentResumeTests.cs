@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Persistence;
+using Dvc.Engine.Persistence.Tests;
 using Dvc.Engine.Server.Tests.Infrastructure;
 using Dvc.Engine.Server.Workflows;
 using Microsoft.Data.Sqlite;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dvc.Engine.Server.Tests.Workflows;
 
 /// <summary>
-/// Two server nodes on one SQLite file, each with its own service provider and DbContexts. When both are asked to
+/// Two server nodes on one database (a SQLite file, or PostgreSQL), each with its own service provider and DbContexts. When both are asked to
 /// resume the same waiting point at the same moment, one answers 204 and the other 409, and the workflow moves once.
 /// </summary>
-public sealed class ConcurrentResumeTests : IAsyncLifetime
+public abstract class ConcurrentResumeTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly ProcedureJourney Journey = ProcedureJourney.CertifiedCopies();
 
@@ -24,14 +25,23 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
     private DvcServerFactory _nodeA = null!;
     private DvcServerFactory _nodeB = null!;
 
-    public Task InitializeAsync()
+    private (PostgresServer Server, string Name)? _postgres;
+
+    public async Task InitializeAsync()
     {
+        string? database = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = await PostgresServer.SharedAsync();
+            _postgres = (server, await server.CreateDatabaseAsync());
+            database = server.ConnectionString(_postgres.Value.Name);
+        }
+
         // Started one after the other: the second node finds the schema and demo accounts the first one made.
-        _nodeA = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
+        _nodeA = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions(), database: database);
         _ = _nodeA.Services;
-        _nodeB = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions());
+        _nodeB = new DvcServerFactory(Path.Combine(_folder, "data"), DvcServerFactory.RepositoryDefinitions(), database: database);
         _ = _nodeB.Services;
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -278,6 +288,11 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         await _nodeA.DisposeAsync();
         await _nodeB.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is var (server, name))
+        {
+            await server.DropDatabaseAsync(name);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -288,3 +303,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class ConcurrentResumeOnSqliteTests() : ConcurrentResumeTests(DatabaseProvider.Sqlite);
+
+public sealed class ConcurrentResumeOnPostgresTests() : ConcurrentResumeTests(DatabaseProvider.Postgres);
