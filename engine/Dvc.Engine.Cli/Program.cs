@@ -13,8 +13,19 @@ internal static class Program
     }
 
     /// <summary>Runs one command line with the given writers (tests run the CLI in-process through this).</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error) =>
-        CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Definitions are untrusted input: whatever one makes go wrong is reported as a line, never as a stack trace.
+            error.WriteLine($"error: {ex.Message}");
+            return 70;
+        }
+    }
 
     internal static RootCommand CreateRootCommand()
     {

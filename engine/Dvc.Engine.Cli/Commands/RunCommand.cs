@@ -6,6 +6,9 @@ using Dvc.Engine.Core.Calendar;
 using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Core.Workflows;
 using Dvc.Engine.Core.Workflows.Runtime;
+using Dvc.Engine.Core.Rules;
+using Dvc.Engine.Core.Templates;
+using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Simulation;
 
 namespace Dvc.Engine.Cli.Commands;
@@ -79,7 +82,17 @@ internal static class RunCommand
 
             // Submitted today at 09:00 Hanoi time, as dvc test does for a date without a time.
             var submittedAt = new DateTimeOffset(WorkingCalendar.ToLocalDate(TimeProvider.System.GetUtcNow()).ToDateTime(new TimeOnly(9, 0)), WorkingCalendar.UtcOffset);
-            simulation = WorkflowSimulation.ForProcedure(procedure, data, submittedAt);
+            try
+            {
+                simulation = WorkflowSimulation.ForProcedure(procedure, data, submittedAt);
+            }
+            catch (RuleEvaluationRefusedException ex)
+            {
+                // The fee rules ran past their budget before the dossier could even start.
+                await output.WriteLineAsync($"✗ {ex.Message}");
+                return 1;
+            }
+
             var deadline = procedure.LegalDeadline(submittedAt, new WorkingCalendar()).ToOffset(WorkingCalendar.UtcOffset);
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
@@ -137,8 +150,9 @@ internal static class RunCommand
                 await printer.PrintAsync(result);
             }
         }
-        catch (WorkflowSimulationException ex)
+        catch (Exception ex) when (ex is RuleEvaluationRefusedException or TemplateRenderException or WorkflowExpressionException)
         {
+            // A definition failure outside any step (activities turn theirs into a fault, printed below): a line, no stack.
             await output.WriteLineAsync($"✗ {ex.Message}");
             return 1;
         }

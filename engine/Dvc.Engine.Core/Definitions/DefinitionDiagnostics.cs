@@ -27,6 +27,9 @@ public static class DefinitionDiagnostics
     /// <summary>Sibling keys next to a <c>$ref</c> whose target is not an object.</summary>
     public const string RefOverrideNotObject = "DVC-DEF-008";
 
+    /// <summary>A path (part, template, tests folder, <c>$ref</c>) resolves outside the catalog folder, links followed.</summary>
+    public const string OutsideCatalog = "DVC-DEF-016";
+
     /// <summary>The manifest does not match procedure.schema.json.</summary>
     public const string ManifestInvalid = "DVC-DEF-010";
 

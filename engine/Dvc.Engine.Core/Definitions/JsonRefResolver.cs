@@ -84,7 +84,7 @@ internal sealed class JsonRefResolver(CatalogFiles files)
             var isAbsolute = Uri.IsWellFormedUriString(filePart, UriKind.Absolute) || Path.IsPathRooted(filePart);
             var fromFile = isAbsolute ? null : files.Combine(Path.GetDirectoryName(file) ?? string.Empty, filePart);
             var fromRoot = isAbsolute ? null : files.Combine(string.Empty, filePart);
-            targetFile = fromFile is not null && files.Exists(fromFile) ? fromFile : fromRoot is not null && files.Exists(fromRoot) ? fromRoot : fromFile ?? fromRoot;
+            targetFile = fromFile is not null && files.IsPresent(fromFile) ? fromFile : fromRoot is not null && files.IsPresent(fromRoot) ? fromRoot : fromFile ?? fromRoot;
         }
 
         if (targetFile is null || (!files.Exists(targetFile) && !InCatalog))

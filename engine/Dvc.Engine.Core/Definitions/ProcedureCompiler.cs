@@ -147,6 +147,12 @@ public sealed class ProcedureCompiler
     {
         var resolver = new JsonRefResolver(files);
         var manifestFile = Combine(relativeFolder, ManifestFileName);
+        if (files.IsPresent(manifestFile) && files.ToAbsolute(manifestFile) is null)
+        {
+            diagnostics.Add(new SourceLocation(manifestFile).Error(DefinitionDiagnostics.OutsideCatalog, $"The folder '{relativeFolder}' leads outside the definitions folder (a link); procedures must live inside it."));
+            return null;
+        }
+
         if (!files.Exists(manifestFile))
         {
             diagnostics.Add(new SourceLocation(relativeFolder).Error(DefinitionDiagnostics.ManifestMissing, $"The folder '{relativeFolder}' has no {ManifestFileName}."));
@@ -230,7 +236,7 @@ public sealed class ProcedureCompiler
                     manifest.Roles.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
                     _activities,
                     [.. manifest.Parts.Templates.Keys],
-                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(JsonValues.Property(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
+                    [.. (rulesJson?.Root as JsonArray ?? []).Select(w => JsonValues.TryGetString(RuleJson.Get(w, "WorkflowName"), out var n) ? n : null).OfType<string>()]);
                 try
                 {
                     var compiled = WorkflowCompiler.Compile(workflowBytes, workflowFile, context);
@@ -284,7 +290,7 @@ public sealed class ProcedureCompiler
         if (form is not null && rulesJson is not null)
         {
             inputType = RuleInputType.For(form);
-            ruleSet = RulesCompiler.Compile(rulesJson, inputType, manifest, $"{manifest.Code}@{version}#{contentHash[..12]}:", diagnostics);
+            ruleSet = RulesCompiler.Compile(rulesJson, inputType, manifest, $"{manifest.Code}@{version}#{contentHash[..12]}:", Rules.Options, diagnostics);
         }
 
         // Tests are cross-checked but do not decide whether the procedure is served.
@@ -326,6 +332,12 @@ public sealed class ProcedureCompiler
     {
         var cases = new List<ProcedureTestCase>();
         var absolute = files.ToAbsolute(testsFolder);
+        if (absolute is null)
+        {
+            diagnostics.Add(manifestJson.Locate("/parts/tests").Error(DefinitionDiagnostics.OutsideCatalog, $"The tests folder '{testsFolder}' leads outside the definitions folder."));
+            return cases;
+        }
+
         if (!Directory.Exists(absolute))
         {
             diagnostics.Add(manifestJson.Locate("/parts/tests").Error(DefinitionDiagnostics.MissingFile, $"The tests folder '{testsFolder}' does not exist."));

@@ -42,8 +42,35 @@ public sealed class CompiledRuleSet
             return [];
         }
 
-        var input = inputType.Bind(data);
-        var results = host.Execute(workflow.EngineName, input, context);
+        var budget = new RuleBudget(host.Options);
+        var input = inputType.Bind(data, budget);
+        IReadOnlyList<RuleResultTree> results;
+        try
+        {
+            results = host.Execute(workflow.EngineName, input, context);
+        }
+        catch (RuleBudgetExceededException)
+        {
+            // RulesEngine turns an exception inside a rule into the rule's error message; one outside every rule (its error
+            // message formatting reads the input) ends up here.
+            results = [];
+        }
+
+        if (budget.Breach is { } breach)
+        {
+            RefuseIfSpent(budget, workflowName, results.FirstOrDefault(r => r.ExceptionMessage?.Contains(breach, StringComparison.Ordinal) == true)?.Rule.RuleName);
+        }
+
+        // Time and memory once more, for an evaluation that overran between two charges or after the last one.
+        try
+        {
+            budget.Check();
+        }
+        catch (RuleBudgetExceededException)
+        {
+            RefuseIfSpent(budget, workflowName, null);
+        }
+
         var byName = results.ToDictionary(r => r.Rule.RuleName, StringComparer.Ordinal);
         var outcomes = new List<RuleOutcome>();
         foreach (var rule in workflow.Rules)
@@ -57,8 +84,16 @@ public sealed class CompiledRuleSet
             decimal? amount = null;
             if (result.IsSuccess && rule.Amount is { } fee)
             {
-                (amount, var amountError) = ComputeAmount(fee, workflow, rule, input, context);
-                error ??= amountError;
+                try
+                {
+                    (amount, var amountError) = ComputeAmount(fee, workflow, rule, input, context);
+                    error ??= amountError;
+                    budget.Check();
+                }
+                catch (RuleBudgetExceededException)
+                {
+                    RefuseIfSpent(budget, workflowName, rule.Name);
+                }
             }
 
             var inputs = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -71,6 +106,16 @@ public sealed class CompiledRuleSet
         }
 
         return outcomes;
+    }
+
+    /// <summary>A spent budget refuses the whole evaluation: a half-run rule set must not decide anything.</summary>
+    private void RefuseIfSpent(RuleBudget budget, string workflowName, string? rule)
+    {
+        if (budget.Breach is { } reason)
+        {
+            var procedure = Prefix.IndexOf('#', StringComparison.Ordinal) is var hash and > 0 ? Prefix[..hash] : Prefix.TrimEnd(':');
+            throw new RuleEvaluationRefusedException(procedure, workflowName, rule, reason);
+        }
     }
 
     private static (decimal? Amount, string? Error) ComputeAmount(FeeAmount fee, CompiledRuleWorkflow workflow, CompiledRule rule, object input, RuleContext context)

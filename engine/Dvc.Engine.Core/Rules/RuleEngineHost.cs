@@ -25,6 +25,9 @@ public sealed class RuleEngineHost
             IgnoreException = false,
             IsExpressionCaseSensitive = false,
             EnableScopedParams = true,
+
+            // Nothing reads an action's output, so actions never run: an expression hidden in one cannot cost anything.
+            AutoExecuteActions = false,
         });
     }
 

@@ -15,10 +15,12 @@ internal sealed partial class RuleExpressionParser
 {
     private readonly ParsingConfig _config;
     private readonly RuleInputType _inputType;
+    private readonly int _maxLength;
 
-    public RuleExpressionParser(RuleInputType inputType)
+    public RuleExpressionParser(RuleInputType inputType, int maxLength = 4_000)
     {
         _inputType = inputType;
+        _maxLength = maxLength;
         _config = new ParsingConfig
         {
             CustomTypeProvider = new RulesEngine.CustomTypeProvider([typeof(DvcFunctions)]),
@@ -35,9 +37,17 @@ internal sealed partial class RuleExpressionParser
 
     public ParameterExpression Context { get; } = Expression.Parameter(typeof(RuleContext), "ctx");
 
-    /// <summary>Parses one expression over <c>input</c>, <c>ctx</c> and any scoped params; <paramref name="resultType"/> null lets the expression pick.</summary>
-    public ParsedExpression Parse(string expression, IReadOnlyList<ParameterExpression> scoped, Type? resultType)
+    /// <summary>
+    /// Parses one expression over <c>input</c>, <c>ctx</c> and any scoped params; <paramref name="resultType"/> null lets the
+    /// expression pick. <paramref name="meteredParams"/> are the scoped params that hold sequences over repeated fields.
+    /// </summary>
+    public ParsedExpression Parse(string expression, IReadOnlyList<ParameterExpression> scoped, Type? resultType, IReadOnlySet<ParameterExpression>? meteredParams = null)
     {
+        if (expression.Length > _maxLength)
+        {
+            return new ParsedExpression(null, [], new RuleParseError(false, $"it is {expression.Length:N0} characters long; at most {_maxLength:N0} are allowed (split it with LocalParams)"), -1, []);
+        }
+
         ParameterExpression[] parameters = [Input, Context, .. scoped];
         LambdaExpression lambda;
         try
@@ -53,8 +63,8 @@ internal sealed partial class RuleExpressionParser
             return Failure(expression, ex.Message, -1);
         }
 
-        var (violations, reads) = RuleSandbox.Check(lambda.Body, _inputType.GeneratedTypes, Input);
-        return new ParsedExpression(lambda, reads, null, -1, violations);
+        var (violations, reads, metered) = RuleSandbox.Check(lambda.Body, _inputType.GeneratedTypes, Input, meteredParams);
+        return new ParsedExpression(lambda, reads, null, -1, violations, metered);
     }
 
     private ParsedExpression Failure(string expression, string message, int position)

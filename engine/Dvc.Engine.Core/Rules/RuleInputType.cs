@@ -10,7 +10,7 @@ namespace Dvc.Engine.Core.Rules;
 
 /// <summary>
 /// The CLR type <c>input</c> has in rule expressions, built from the form (integer → long?, number → decimal?,
-/// boolean → bool?, date → DateTime?, string → string, object → nested class, array → List&lt;T&gt;), so an expression that
+/// boolean → bool?, date → DateTime?, string → string, object → nested class, array → <see cref="MeteredList{T}"/>, whose items charge the evaluation budget), so an expression that
 /// reads a field the form lacks fails to parse at compile time. Also binds a submission to an instance of that type.
 /// </summary>
 internal sealed class RuleInputType
@@ -48,7 +48,7 @@ internal sealed class RuleInputType
                 return type;
             case FormFieldType.Array:
                 var item = field.Items is null ? typeof(string) : Build(field.Items);
-                return typeof(List<>).MakeGenericType(item);
+                return typeof(MeteredList<>).MakeGenericType(item);
             case FormFieldType.Integer:
                 return typeof(long?);
             case FormFieldType.Number:
@@ -60,17 +60,20 @@ internal sealed class RuleInputType
         }
     }
 
-    /// <summary>Builds an instance from a submission; values of the wrong JSON type become null (form validation reports them).</summary>
-    public object Bind(JsonObject data) => Bind(data, Type)!;
+    /// <summary>
+    /// Builds an instance from a submission; values of the wrong JSON type become null (form validation reports them).
+    /// Repeated fields charge <paramref name="budget"/> for every item a rule reads.
+    /// </summary>
+    public object Bind(JsonObject data, RuleBudget? budget = null) => Bind(data, Type, budget)!;
 
     private static bool IsGroup(Type type) => typeof(DynamicClass).IsAssignableFrom(type);
 
-    private static object? Bind(JsonNode? node, Type type)
+    private static object? Bind(JsonNode? node, Type type, RuleBudget? budget)
     {
         if (node is null)
         {
             // A missing group binds as an empty group, so input.applicant.birthDate is null rather than a NullReferenceException.
-            return IsGroup(type) ? Bind(new JsonObject(), type) : null;
+            return IsGroup(type) ? Bind(new JsonObject(), type, budget) : null;
         }
 
         if (type == typeof(string))
@@ -100,26 +103,26 @@ internal sealed class RuleInputType
             return JsonValues.TryGetDate(node, out var date) ? date.ToDateTime(TimeOnly.MinValue) : null;
         }
 
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(MeteredList<>))
         {
             if (node is not JsonArray array)
             {
                 return null;
             }
 
-            var list = (IList)Activator.CreateInstance(type)!;
             var itemType = type.GetGenericArguments()[0];
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
             foreach (var item in array)
             {
-                list.Add(Bind(item, itemType));
+                list.Add(Bind(item, itemType, budget));
             }
 
-            return list;
+            return Activator.CreateInstance(type, BindingFlags.NonPublic | BindingFlags.Instance, null, [list, budget], CultureInfo.InvariantCulture);
         }
 
         if (node is not JsonObject obj)
         {
-            return IsGroup(type) ? Bind(new JsonObject(), type) : null;
+            return IsGroup(type) ? Bind(new JsonObject(), type, budget) : null;
         }
 
         var instance = Activator.CreateInstance(type)!;
@@ -128,7 +131,7 @@ internal sealed class RuleInputType
             if (property.CanWrite && property.GetIndexParameters().Length == 0)
             {
                 obj.TryGetPropertyValue(property.Name, out var value);
-                property.SetValue(instance, Bind(value, property.PropertyType));
+                property.SetValue(instance, Bind(value, property.PropertyType, budget));
             }
         }
 

@@ -25,20 +25,21 @@ internal sealed class RulesCompiler
     private readonly RuleExpressionParser _parser;
     private readonly ICollection<Diagnostic> _diagnostics;
     private readonly string _prefix;
+    private readonly HashSet<ParameterExpression> _metered = [];
     private int _errors;
 
-    private RulesCompiler(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, ICollection<Diagnostic> diagnostics)
+    private RulesCompiler(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, RulesOptions options, ICollection<Diagnostic> diagnostics)
     {
         _source = source;
         _manifest = manifest;
-        _parser = new RuleExpressionParser(inputType);
+        _parser = new RuleExpressionParser(inputType, options.MaxExpressionLength);
         _prefix = prefix;
         _diagnostics = diagnostics;
     }
 
-    public static CompiledRuleSet? Compile(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, ICollection<Diagnostic> diagnostics)
+    public static CompiledRuleSet? Compile(ResolvedJson source, RuleInputType inputType, ProcedureManifest manifest, string prefix, RulesOptions options, ICollection<Diagnostic> diagnostics)
     {
-        var compiler = new RulesCompiler(source, inputType, manifest, prefix, diagnostics);
+        var compiler = new RulesCompiler(source, inputType, manifest, prefix, options, diagnostics);
         return compiler.Compile();
     }
 
@@ -50,12 +51,17 @@ internal sealed class RulesCompiler
             return null;
         }
 
+        foreach (var (pointer, key) in RuleJson.CaseDuplicates(workflows))
+        {
+            Error(pointer, RuleDiagnostics.Malformed, $"The key '{key}' appears twice in different letter case; RulesEngine reads keys without regard to case, so keep one.");
+        }
+
         var compiled = new Dictionary<string, CompiledRuleWorkflow>(StringComparer.Ordinal);
         var engineWorkflows = new List<Workflow>();
         for (var i = 0; i < workflows.Count; i++)
         {
             var pointer = "/" + i.ToString(CultureInfo.InvariantCulture);
-            if (workflows[i] is not JsonObject workflow || !JsonValues.TryGetString(workflow["WorkflowName"], out var name) || name.Length == 0)
+            if (workflows[i] is not JsonObject workflow || !JsonValues.TryGetString(RuleJson.Get(workflow, "WorkflowName"), out var name) || name.Length == 0)
             {
                 Error(pointer, RuleDiagnostics.Malformed, "Each workflow needs a \"WorkflowName\" and \"Rules\".");
                 continue;
@@ -63,7 +69,7 @@ internal sealed class RulesCompiler
 
             if (compiled.ContainsKey(name))
             {
-                Error(pointer + "/WorkflowName", RuleDiagnostics.DuplicateName, $"The workflow name '{name}' is used twice.");
+                Error(pointer + "/" + KeyOf(workflow, "WorkflowName"), RuleDiagnostics.DuplicateName, $"The workflow name '{name}' is used twice.");
                 continue;
             }
 
@@ -84,9 +90,10 @@ internal sealed class RulesCompiler
 
     private (CompiledRuleWorkflow Compiled, Workflow Engine)? CompileWorkflow(JsonObject workflow, string name, string pointer)
     {
+        RefuseUnsupported(workflow, pointer);
         var scoped = new List<ParameterExpression>();
-        var globals = CompileScopedParams(workflow["GlobalParams"], pointer + "/GlobalParams", scoped);
-        if (workflow["Rules"] is not JsonArray rules)
+        var (globals, engineGlobals) = CompileScopedParams(RuleJson.Get(workflow, "GlobalParams"), pointer + "/" + KeyOf(workflow, "GlobalParams"), scoped);
+        if (RuleJson.Get(workflow, "Rules") is not JsonArray rules)
         {
             Error(pointer, RuleDiagnostics.Malformed, $"The workflow '{name}' has no \"Rules\" array.");
             return null;
@@ -97,8 +104,8 @@ internal sealed class RulesCompiler
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
-            var rulePointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
-            if (rules[i] is not JsonObject rule || !JsonValues.TryGetString(rule["RuleName"], out var ruleName) || ruleName.Length == 0)
+            var rulePointer = pointer + "/" + KeyOf(workflow, "Rules") + "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (rules[i] is not JsonObject rule || !JsonValues.TryGetString(RuleJson.Get(rule, "RuleName"), out var ruleName) || ruleName.Length == 0)
             {
                 Error(rulePointer, RuleDiagnostics.Malformed, "Each rule needs a \"RuleName\".");
                 continue;
@@ -122,7 +129,7 @@ internal sealed class RulesCompiler
         var engineWorkflow = new Workflow
         {
             WorkflowName = engineName,
-            GlobalParams = ReadScopedParams(workflow["GlobalParams"]),
+            GlobalParams = engineGlobals,
             Rules = engineRules,
         };
         return (new CompiledRuleWorkflow(name, engineName, compiledRules, globals), engineWorkflow);
@@ -130,26 +137,26 @@ internal sealed class RulesCompiler
 
     private (CompiledRule Compiled, Rule Engine)? CompileRule(JsonObject rule, string ruleName, string workflow, string pointer, List<ParameterExpression> outerScoped, bool topLevel)
     {
-        foreach (var unsupported in new[] { "WorkflowsToInject" })
+        RefuseUnsupported(rule, pointer);
+        var scoped = new List<ParameterExpression>(outerScoped);
+        var (locals, engineLocals) = CompileScopedParams(RuleJson.Get(rule, "LocalParams"), pointer + "/" + KeyOf(rule, "LocalParams"), scoped);
+        var properties = RuleJson.Get(rule, "Properties") as JsonObject;
+        var expressionNode = RuleJson.Get(rule, "Expression");
+        var expression = JsonValues.TryGetString(expressionNode, out var text) ? text : null;
+        if (expression is null && expressionNode is not null)
         {
-            if (rule.ContainsKey(unsupported))
-            {
-                Error(pointer + "/" + unsupported, RuleDiagnostics.UnsupportedFeature, $"'{unsupported}' is not allowed: a procedure's rules cannot call other workflows.");
-            }
+            Error(pointer + "/" + KeyOf(rule, "Expression"), RuleDiagnostics.Malformed, $"The rule '{ruleName}' has an \"Expression\" that is not text.");
+            return null;
         }
 
-        var scoped = new List<ParameterExpression>(outerScoped);
-        var locals = CompileScopedParams(rule["LocalParams"], pointer + "/LocalParams", scoped);
-        var properties = rule["Properties"] as JsonObject;
-        var expression = JsonValues.TryGetString(rule["Expression"], out var text) ? text : null;
         var children = new List<Rule>();
         IReadOnlyCollection<string> reads = [];
-        if (rule["Rules"] is JsonArray nested && nested.Count > 0)
+        if (RuleJson.Get(rule, "Rules") is JsonArray nested && nested.Count > 0)
         {
             for (var i = 0; i < nested.Count; i++)
             {
-                var childPointer = pointer + "/Rules/" + i.ToString(CultureInfo.InvariantCulture);
-                if (nested[i] is JsonObject child && JsonValues.TryGetString(child["RuleName"], out var childName))
+                var childPointer = pointer + "/" + KeyOf(rule, "Rules") + "/" + i.ToString(CultureInfo.InvariantCulture);
+                if (nested[i] is JsonObject child && JsonValues.TryGetString(RuleJson.Get(child, "RuleName"), out var childName))
                 {
                     var compiledChild = CompileRule(child, childName, workflow, childPointer, scoped, topLevel: false);
                     if (compiledChild is not null)
@@ -171,7 +178,7 @@ internal sealed class RulesCompiler
         }
         else
         {
-            var parsed = ParseChecked(expression, scoped, typeof(bool), pointer + "/Expression", $"The rule '{ruleName}'");
+            var parsed = ParseChecked(expression, scoped, typeof(bool), pointer + "/" + KeyOf(rule, "Expression"), $"The rule '{ruleName}'");
             if (parsed is null)
             {
                 return null;
@@ -180,7 +187,7 @@ internal sealed class RulesCompiler
             reads = parsed.Reads;
         }
 
-        CheckActions(rule["Actions"], pointer + "/Actions", scoped);
+        CheckActions(RuleJson.Get(rule, "Actions"), pointer + "/" + KeyOf(rule, "Actions"), scoped);
 
         LocalizedText? reason = null, label = null, note = null;
         FeeAmount? amount = null;
@@ -193,7 +200,7 @@ internal sealed class RulesCompiler
                     reason = LocalizedText.From(properties?["reason"]);
                     if (reason is null || reason.Vi.Length == 0)
                     {
-                        Error(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingReason, $"The eligibility rule '{ruleName}' needs \"Properties\": {{ \"reason\": {{ \"vi\": \"…\", \"en\": \"…\" }} }} — the citizen is shown it when the rule fails.");
+                        Error(pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties")), RuleDiagnostics.MissingReason, $"The eligibility rule '{ruleName}' needs \"Properties\": {{ \"reason\": {{ \"vi\": \"…\", \"en\": \"…\" }} }} — the citizen is shown it when the rule fails.");
                     }
 
                     break;
@@ -201,10 +208,10 @@ internal sealed class RulesCompiler
                     label = LocalizedText.From(properties?["label"]);
                     if (label is null)
                     {
-                        Warning(pointer + (properties is null ? string.Empty : "/Properties"), RuleDiagnostics.MissingLabel, $"The fee rule '{ruleName}' has no \"label\"; the receipt will show the rule name instead.");
+                        Warning(pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties")), RuleDiagnostics.MissingLabel, $"The fee rule '{ruleName}' has no \"label\"; the receipt will show the rule name instead.");
                     }
 
-                    amount = CompileAmount(properties?["amount"], pointer + "/Properties/amount", ruleName, scoped);
+                    amount = CompileAmount(properties?["amount"], pointer + "/" + KeyOf(rule, "Properties") + "/amount", ruleName, scoped);
                     break;
                 case Checklist:
                     attachment = JsonValues.TryGetString(properties?["attachment"], out var id) ? id : null;
@@ -213,7 +220,7 @@ internal sealed class RulesCompiler
                     {
                         var known = string.Join(", ", _manifest.Attachments.Select(a => a.Id));
                         Error(
-                            pointer + (attachment is null ? (properties is null ? string.Empty : "/Properties") : "/Properties/attachment"),
+                            pointer + (properties is null ? string.Empty : "/" + KeyOf(rule, "Properties") + (attachment is null ? string.Empty : "/attachment")),
                             RuleDiagnostics.UnknownAttachment,
                             attachment is null
                                 ? $"The checklist rule '{ruleName}' needs \"Properties\": {{ \"attachment\": \"<id>\" }}."
@@ -229,13 +236,14 @@ internal sealed class RulesCompiler
             RuleName = ruleName,
             Expression = children.Count > 0 ? null : expression,
             RuleExpressionType = RuleExpressionType.LambdaExpression,
-            Operator = children.Count > 0 ? (JsonValues.TryGetString(rule["Operator"], out var op) ? op : "And") : null,
+            Operator = children.Count > 0 ? (JsonValues.TryGetString(RuleJson.Get(rule, "Operator"), out var op) ? op : "And") : null,
             Rules = children.Count > 0 ? children : null,
-            LocalParams = ReadScopedParams(rule["LocalParams"]),
-            Enabled = !JsonValues.TryGetBoolean(rule["Enabled"], out var enabled) || enabled,
-            ErrorMessage = JsonValues.TryGetString(rule["ErrorMessage"], out var message) ? message : null,
-            SuccessEvent = JsonValues.TryGetString(rule["SuccessEvent"], out var success) ? success : null,
-            Actions = ReadActions(rule["Actions"]),
+            LocalParams = engineLocals,
+            Enabled = !JsonValues.TryGetBoolean(RuleJson.Get(rule, "Enabled"), out var enabled) || enabled,
+            ErrorMessage = JsonValues.TryGetString(RuleJson.Get(rule, "ErrorMessage"), out var message) ? message : null,
+            SuccessEvent = JsonValues.TryGetString(RuleJson.Get(rule, "SuccessEvent"), out var success) ? success : null,
+
+            // Actions are checked above but never given to the engine: nothing reads their output (and they do not run).
         };
         var title = topLevel ? LocalizedText.From(properties?["title"]) : null;
         var compiled = new CompiledRule(ruleName, expression ?? string.Empty, reads, reason, label, amount, attachment, note, locals, title);
@@ -358,35 +366,69 @@ internal sealed class RulesCompiler
         return null;
     }
 
-    private List<CompiledScopedParam> CompileScopedParams(JsonNode? node, string pointer, List<ParameterExpression> scoped)
+    /// <summary>LocalParams or GlobalParams: each checked, compiled for fee amounts and handed to the engine as read here.</summary>
+    private (List<CompiledScopedParam> Compiled, List<ScopedParam> Engine) CompileScopedParams(JsonNode? node, string pointer, List<ParameterExpression> scoped)
     {
         var result = new List<CompiledScopedParam>();
+        var engine = new List<ScopedParam>();
+        if (node is null)
+        {
+            return (result, engine);
+        }
+
         if (node is not JsonArray array)
         {
-            return result;
+            Error(pointer, RuleDiagnostics.Malformed, "Scoped params are an array of { \"Name\", \"Expression\" }.");
+            return (result, engine);
         }
 
         for (var i = 0; i < array.Count; i++)
         {
             var itemPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
-            if (array[i] is not JsonObject param || !JsonValues.TryGetString(param["Name"], out var name) || !JsonValues.TryGetString(param["Expression"], out var expression))
+            if (array[i] is not JsonObject param || !JsonValues.TryGetString(RuleJson.Get(param, "Name"), out var name) || !JsonValues.TryGetString(RuleJson.Get(param, "Expression"), out var expression))
             {
                 Error(itemPointer, RuleDiagnostics.Malformed, "Each scoped param needs \"Name\" and \"Expression\".");
                 continue;
             }
 
-            var parsed = ParseChecked(expression, scoped, null, itemPointer + "/Expression", $"The param '{name}'");
+            var parsed = ParseChecked(expression, scoped, null, itemPointer + "/" + KeyOf(param, "Expression"), $"The param '{name}'");
             if (parsed?.Lambda is null)
             {
                 continue;
             }
 
-            scoped.Add(Expression.Parameter(parsed.Lambda.Body.Type, name));
+            var parameter = Expression.Parameter(parsed.Lambda.Body.Type, name);
+            scoped.Add(parameter);
+            if (parsed.Metered)
+            {
+                _metered.Add(parameter);
+            }
+
             result.Add(new CompiledScopedParam(name, parsed.Lambda.Body.Type, CompileArray(parsed.Lambda)));
+            engine.Add(new ScopedParam { Name = name, Expression = expression });
         }
 
-        return result;
+        return (result, engine);
     }
+
+    /// <summary>RulesEngine features that would run rules or workflows the checker has not seen.</summary>
+    private void RefuseUnsupported(JsonObject node, string pointer)
+    {
+        if (RuleJson.Has(node, "WorkflowsToInject") || RuleJson.Has(node, "WorkflowRulesToInject"))
+        {
+            var key = RuleJson.Has(node, "WorkflowsToInject") ? KeyOf(node, "WorkflowsToInject") : KeyOf(node, "WorkflowRulesToInject");
+            Error(pointer + "/" + key, RuleDiagnostics.UnsupportedFeature, $"'{key}' is not allowed: a procedure's rules cannot call other workflows.");
+        }
+
+        if (JsonValues.TryGetString(RuleJson.Get(node, "RuleExpressionType"), out var type) && !string.Equals(type, "LambdaExpression", StringComparison.OrdinalIgnoreCase))
+        {
+            Error(pointer + "/" + KeyOf(node, "RuleExpressionType"), RuleDiagnostics.UnsupportedFeature, $"The expression type '{type}' is not supported; rules are \"LambdaExpression\".");
+        }
+    }
+
+    /// <summary>The key as the author wrote it (any case), for pointers that lead to the right line.</summary>
+    private static string KeyOf(JsonObject node, string name) =>
+        node.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     private void CheckActions(JsonNode? node, string pointer, List<ParameterExpression> scoped)
     {
@@ -395,26 +437,33 @@ internal sealed class RulesCompiler
             return;
         }
 
+        // Every action is read, whatever its key (RulesEngine knows OnSuccess and OnFailure in any case), and its context
+        // keys are matched without regard to case as RulesEngine's ActionContext does.
         foreach (var (when, action) in actions)
         {
             var actionPointer = JsonPointer.Append(pointer, when);
-            var actionName = JsonValues.TryGetString(JsonValues.Property(action, "Name"), out var n) ? n : string.Empty;
-            if (actionName != "OutputExpression")
+            var actionName = JsonValues.TryGetString(RuleJson.Get(action, "Name"), out var n) ? n : string.Empty;
+            if (!string.Equals(actionName, "OutputExpression", StringComparison.OrdinalIgnoreCase))
             {
                 Error(actionPointer, RuleDiagnostics.UnsupportedFeature, $"The action '{actionName}' is not allowed; only \"OutputExpression\" is.");
                 continue;
             }
 
-            if (JsonValues.TryGetString(JsonValues.Property(JsonValues.Property(action, "Context"), "Expression"), out var expression))
+            var context = RuleJson.Get(action, "Context");
+            var contextPointer = actionPointer + "/" + (action is JsonObject a ? KeyOf(a, "Context") : "Context");
+            if (context is not JsonObject contextObject || !JsonValues.TryGetString(RuleJson.Get(context, "Expression"), out var expression))
             {
-                ParseChecked(expression, scoped, null, actionPointer + "/Context/Expression", "The output expression");
+                Error(contextPointer, RuleDiagnostics.Malformed, "An \"OutputExpression\" action needs \"Context\": { \"Expression\": \"…\" }.");
+                continue;
             }
+
+            ParseChecked(expression, scoped, null, contextPointer + "/" + KeyOf(contextObject, "Expression"), "The output expression");
         }
     }
 
     private ParsedExpression? ParseChecked(string expression, List<ParameterExpression> scoped, Type? resultType, string pointer, string subject)
     {
-        var parsed = _parser.Parse(expression, scoped, resultType);
+        var parsed = _parser.Parse(expression, scoped, resultType, _metered);
         if (parsed.Error is { } error)
         {
             var location = ExpressionLocation(pointer, expression, parsed.Position);
@@ -452,29 +501,6 @@ internal sealed class RulesCompiler
         var arguments = lambda.Parameters.Select((p, i) => (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.Type));
         var body = Expression.Convert(Expression.Invoke(lambda, arguments), typeof(object));
         return Expression.Lambda<Func<object?[], object?>>(body, args).Compile();
-    }
-
-    private static List<ScopedParam> ReadScopedParams(JsonNode? node) =>
-        (node as JsonArray ?? []).OfType<JsonObject>()
-            .Select(p => new ScopedParam { Name = p["Name"]?.ToString(), Expression = p["Expression"]?.ToString() })
-            .ToList();
-
-    private static RuleActions? ReadActions(JsonNode? node)
-    {
-        if (node is not JsonObject actions)
-        {
-            return null;
-        }
-
-        static ActionInfo? Read(JsonNode? action) => action is JsonObject a
-            ? new ActionInfo
-            {
-                Name = a["Name"]?.ToString(),
-                Context = (a["Context"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (object)(p.Value?.ToString() ?? string.Empty)),
-            }
-            : null;
-
-        return new RuleActions { OnSuccess = Read(actions["OnSuccess"]), OnFailure = Read(actions["OnFailure"]) };
     }
 
     private static string Describe(Type type) =>

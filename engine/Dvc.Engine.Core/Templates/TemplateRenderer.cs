@@ -75,8 +75,10 @@ internal static class TemplateRenderer
         {
             return new RenderResult(false, string.Empty, $"{template.File}: rendering took longer than {limits.Timeout.TotalSeconds:0.##} s and was stopped.");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // A template is part of an untrusted definition: whatever it makes Scriban throw (a regex time-out, a conversion,
+            // a bug) is that template's failure, reported like any other, never the host's.
             return new RenderResult(false, string.Empty, $"{template.File}: {ex.Message}");
         }
     }

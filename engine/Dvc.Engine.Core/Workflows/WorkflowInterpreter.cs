@@ -103,6 +103,40 @@ public sealed class WorkflowInterpreter
             : new WorkflowRunResult(copy, true);
     }
 
+    /// <summary>
+    /// Runs the faulted activity of a faulted instance again (its inputs evaluated afresh), then continues as usual.
+    /// What an officer asks for after a transient failure, or once the cause is fixed; refused (state unchanged) when the
+    /// instance is not faulted or its faulted step no longer exists.
+    /// </summary>
+    public async Task<WorkflowRunResult> RetryAsync(CompiledWorkflow workflow, WorkflowState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status != WorkflowStatus.Faulted || state.Fault is not { } fault)
+        {
+            return new WorkflowRunResult(state, false, $"The instance is {state.Status}, not faulted.");
+        }
+
+        var copy = state.Clone();
+
+        // The step that faulted is the one left running (steps run one at a time); a fault on resume left it waiting.
+        var frame = copy.Frames.LastOrDefault(f => f.ActivityId == fault.ActivityId && f.Status is FrameStatus.Running or FrameStatus.Waiting);
+        if (frame is null || !workflow.Activities.ContainsKey(frame.ActivityId))
+        {
+            return new WorkflowRunResult(state, false, $"The faulted step '{fault.ActivityId}' cannot be run again.");
+        }
+
+        frame.Status = FrameStatus.Scheduled;
+        copy.Bookmarks.RemoveAll(b => b.FrameId == frame.Id);
+        copy.Queue.Remove(frame.Id);
+        copy.Queue.Insert(0, frame.Id);
+        copy.Fault = null;
+        copy.Status = WorkflowStatus.Running;
+        var run = new WorkflowExecution(workflow, copy, ContextFor(DossierFor(copy.Input)));
+        await run.RunAsync(cancellationToken);
+        return new WorkflowRunResult(copy, true);
+    }
+
     /// <summary>Resumes every open <c>Elsa.Event</c> bookmark waiting for <paramref name="eventName"/>, in the order they were created.</summary>
     public async Task<WorkflowRunResult> PublishEventAsync(CompiledWorkflow workflow, WorkflowState state, string eventName, JsonNode? payload = null, CancellationToken cancellationToken = default)
     {

@@ -19,9 +19,12 @@ internal sealed record Viewer(string? UserId, string? Name, string? AgencyCode, 
     /// <summary>True when the viewer works for <paramref name="agencyCode"/> (system admins work for all).</summary>
     public bool WorksFor(string agencyCode) => IsSystemAdmin || (IsStaff && string.Equals(AgencyCode, agencyCode, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True when the viewer may act on a task for <paramref name="taskRole"/> (agency admins act on every role).</summary>
+    /// <summary>
+    /// True when the viewer may act on a task for <paramref name="taskRole"/> (agency admins act on every role; a task
+    /// without a role, such as a workflow incident, is for any officer of the agency).
+    /// </summary>
     public bool Holds(string? taskRole) =>
-        IsSystemAdmin || Roles.Contains(DvcRoles.AgencyAdmin) || taskRole is null || TaskRoles.Contains(DvcClaims.AnyTaskRole) || TaskRoles.Contains(taskRole);
+        IsSystemAdmin || Roles.Contains(DvcRoles.AgencyAdmin) || string.IsNullOrEmpty(taskRole) || TaskRoles.Contains(DvcClaims.AnyTaskRole) || TaskRoles.Contains(taskRole);
 
     public static Viewer From(ClaimsPrincipal principal)
     {

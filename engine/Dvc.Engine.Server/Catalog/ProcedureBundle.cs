@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Dvc.Engine.Core.Definitions;
 
 namespace Dvc.Engine.Server.Catalog;
 
@@ -12,31 +13,29 @@ internal static partial class ProcedureBundle
 {
     public static string Create(string definitionsRoot, string procedureFolder, string code, string version, string contentHash)
     {
-        var root = Path.GetFullPath(definitionsRoot);
+        // Every file goes through the compiler's containment check (links resolved): a link out of the catalog is
+        // neither compiled nor stored.
+        var root = CatalogPath.RealRoot(definitionsRoot);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var pending = new Queue<string>();
-        var folder = Path.Combine(root, procedureFolder);
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        if (CatalogPath.Resolve(root, procedureFolder) is { } folder && Directory.Exists(folder))
         {
-            var relative = Relative(root, file);
-            if (!relative.Contains("/tests/", StringComparison.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, procedureFolder), "*", SearchOption.AllDirectories))
             {
-                Add(root, relative, files, pending);
+                var relative = Relative(root, file);
+                if (!relative.Contains("/tests/", StringComparison.Ordinal))
+                {
+                    Add(root, relative, files, pending);
+                }
             }
         }
 
         while (pending.TryDequeue(out var relative))
         {
-            var directory = Path.GetDirectoryName(Path.Combine(root, relative))!;
+            var directory = Path.GetDirectoryName(relative) ?? "";
             foreach (Match match in References().Matches(files[relative]))
             {
-                var target = match.Groups["ref"].Success
-                    ? Path.GetFullPath(Path.Combine(directory, match.Groups["ref"].Value))
-                    : Path.GetFullPath(Path.Combine(root, match.Groups["units"].Value));
-                if (target.StartsWith(root, StringComparison.Ordinal) && File.Exists(target))
-                {
-                    Add(root, Relative(root, target), files, pending);
-                }
+                Add(root, match.Groups["ref"].Success ? Path.Combine(directory, match.Groups["ref"].Value) : match.Groups["units"].Value, files, pending);
             }
         }
 
@@ -63,7 +62,7 @@ internal static partial class ProcedureBundle
         foreach (var (relative, content) in files)
         {
             var path = Path.GetFullPath(Path.Combine(root, relative));
-            if (!path.StartsWith(root, StringComparison.Ordinal))
+            if (!CatalogPath.IsInside(root, path))
             {
                 continue;
             }
@@ -75,14 +74,20 @@ internal static partial class ProcedureBundle
         return Path.Combine(root, folder);
     }
 
-    private static void Add(string root, string relative, SortedDictionary<string, string> files, Queue<string> pending)
+    private static void Add(string root, string path, SortedDictionary<string, string> files, Queue<string> pending)
     {
+        if (CatalogPath.Resolve(root, path) is not { } full || !File.Exists(full))
+        {
+            return;
+        }
+
+        var relative = Relative(root, Path.GetFullPath(Path.Combine(root, path)));
         if (files.ContainsKey(relative))
         {
             return;
         }
 
-        files[relative] = File.ReadAllText(Path.Combine(root, relative));
+        files[relative] = File.ReadAllText(full);
         if (relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             pending.Enqueue(relative);

@@ -9,6 +9,7 @@ internal abstract record CommandResult
 
     public static readonly CommandResult Done = new Ok();
     public static readonly CommandResult Missing = new NotFound();
+    public static readonly CommandResult Refused = new RulesRefused();
 
     public sealed record Ok : CommandResult;
 
@@ -22,4 +23,7 @@ internal abstract record CommandResult
 
     /// <summary>Valid but the eligibility rules refuse it (a supplement's corrected data); each failure with its reason.</summary>
     public sealed record NotEligible(IReadOnlyList<RuleFailure> Failures) : CommandResult;
+
+    /// <summary>The procedure's rules ran past their time or memory budget on this data; the reason is logged, not shown.</summary>
+    public sealed record RulesRefused : CommandResult;
 }

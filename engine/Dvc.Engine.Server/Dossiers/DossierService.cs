@@ -115,6 +115,20 @@ internal sealed partial class DossierService(
 
     private Assessment Assess(CompiledProcedure procedure, SubmitCommand command, bool requireFiles)
     {
+        try
+        {
+            return AssessWithinBudget(procedure, command, requireFiles);
+        }
+        catch (Core.Rules.RuleEvaluationRefusedException ex)
+        {
+            // Rules past their time or memory budget (the checklist of an invalid form as much as the decision).
+            LogRulesRefused(logger, ex.Procedure, ex.Workflow, ex.Rule ?? "", ex.Reason);
+            return new Assessment(new SubmitOutcome.RulesRefused(), null);
+        }
+    }
+
+    private Assessment AssessWithinBudget(CompiledProcedure procedure, SubmitCommand command, bool requireFiles)
+    {
         var culture = command.Culture;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (pointer, messages) in command.ConversionErrors ?? new Dictionary<string, string[]>())
@@ -148,6 +162,7 @@ internal sealed partial class DossierService(
         }
 
         var decision = procedure.Decide(command.Data, submittedOn);
+
         if (!decision.Eligibility.Eligible)
         {
             return new Assessment(new SubmitOutcome.NotEligible([.. decision.Eligibility.FailedRules.Select(f => new RuleFailure(f.Rule, f.Reason.Get(culture)))]), null);
@@ -361,7 +376,17 @@ internal sealed partial class DossierService(
 
         // Decided again as of the day the dossier was filed: the law that applies does not move with the correction.
         var submittedOn = WorkingCalendar.ToLocalDate(dossier.SubmittedAt);
-        var decision = changes.Count > 0 ? procedure.Decide(corrected, submittedOn) : default;
+        (Core.Rules.EligibilityResult Eligibility, Core.Rules.FeeResult Fee, Core.Rules.ChecklistResult Checklist, Core.Rules.DecisionTrace Trace) decision = default;
+        try
+        {
+            decision = changes.Count > 0 ? procedure.Decide(corrected, submittedOn) : default;
+        }
+        catch (Core.Rules.RuleEvaluationRefusedException ex)
+        {
+            LogRulesRefused(logger, ex.Procedure, ex.Workflow, ex.Rule ?? "", ex.Reason);
+            return CommandResult.Refused;
+        }
+
         if (changes.Count > 0)
         {
             if (!decision.Eligibility.Eligible)
@@ -710,6 +735,9 @@ internal sealed partial class DossierService(
     private sealed record Assessment(
         SubmitOutcome? Refusal,
         (Core.Rules.EligibilityResult Eligibility, Core.Rules.FeeResult Fee, Core.Rules.ChecklistResult Checklist, Core.Rules.DecisionTrace Trace)? Decision);
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Submission refused: the rules of {Procedure} ('{Workflow}', rule '{Rule}') were stopped: {Reason}")]
+    private static partial void LogRulesRefused(ILogger logger, string procedure, string workflow, string rule, string reason);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Dossier {Code} submitted for {Procedure} (assisted: {Assisted})")]
     private static partial void LogSubmitted(ILogger logger, string code, string procedure, bool assisted);

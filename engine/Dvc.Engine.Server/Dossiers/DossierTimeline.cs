@@ -30,7 +30,7 @@ internal sealed class DossierTimeline(DvcDbContext db, PortalText text, Agencies
         string? lastDetail = null;
         foreach (var e in events)
         {
-            if ((!full && e.Kind is DossierEvents.Rated or DossierEvents.PaymentReceived) || (!staff && e.Kind == DossierEvents.Log))
+            if ((!full && e.Kind is DossierEvents.Rated or DossierEvents.PaymentReceived) || (!staff && DossierEvents.IsStaffOnly(e.Kind)))
             {
                 continue;
             }

@@ -21,6 +21,12 @@ internal abstract record SubmitOutcome
 
     public sealed record ProcedureNotFound(string Code) : SubmitOutcome;
 
+    /// <summary>
+    /// The procedure's rules were stopped by their budget before they decided (a definition fault, logged with the rule);
+    /// nothing was filed and the citizen is told so without internal names.
+    /// </summary>
+    public sealed record RulesRefused : SubmitOutcome;
+
     /// <summary>The Idempotency-Key was used before with a different submission.</summary>
     public sealed record KeyReused(string Key) : SubmitOutcome;
 }

@@ -23,6 +23,14 @@ internal static class ApiProblems
                 ["reasons"] = failures.Select(f => new { rule = f.Rule, reason = f.Reason }).ToArray(),
             });
 
+    /// <summary>The procedure's rules ran past their budget: 422, since the same submission would be refused again.</summary>
+    public static ProblemHttpResult RulesRefused(PortalText text) =>
+        TypedResults.Problem(
+            title: text["problem.rulesRefused"],
+            detail: text["problem.rulesRefusedDetail"],
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            type: ProblemTypes.RulesRefused);
+
     public static ProblemHttpResult NotFound(PortalText text, string? detail = null) =>
         TypedResults.Problem(title: text["problem.notFound"], detail: detail, statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound);
 

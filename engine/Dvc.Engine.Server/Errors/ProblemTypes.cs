@@ -17,4 +17,5 @@ internal static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string Unexpected = Base + "unexpected";
     public const string BadRequest = Base + "bad-request";
+    public const string RulesRefused = Base + "rules-refused";
 }

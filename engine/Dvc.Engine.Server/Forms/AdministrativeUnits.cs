@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dvc.Engine.Core.Definitions;
 using Dvc.Engine.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -73,12 +75,19 @@ internal sealed class AdministrativeUnits(IOptions<DvcServerOptions> options, IW
             return null;
         }
 
-        var path = Path.GetFullPath(Path.Combine(definitions, file));
-        if (!path.StartsWith(definitions, StringComparison.Ordinal) || !File.Exists(path))
+        // The same containment as the compiler's (links resolved): a unit list is a catalog file or nothing.
+        if (CatalogPath.Resolve(definitions, file) is not { } path || !File.Exists(path))
         {
             return null;
         }
 
-        return JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

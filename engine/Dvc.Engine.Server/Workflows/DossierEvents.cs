@@ -25,4 +25,16 @@ internal static class DossierEvents
 
     /// <summary>The other agency completed its step and the dossier came back: data as TaskCompleted plus <c>from, to</c>.</summary>
     public const string HandedBack = "HandedBack";
+
+    /// <summary>A step of the workflow failed (the reason is the fault message); an incident task was opened. Staff only.</summary>
+    public const string WorkflowFaulted = "WorkflowFaulted";
+
+    /// <summary>An officer ran the faulted step again. Staff only.</summary>
+    public const string WorkflowRetried = "WorkflowRetried";
+
+    /// <summary>An officer handed the incident to the head of the agency (the reason is their comment). Staff only.</summary>
+    public const string WorkflowEscalated = "WorkflowEscalated";
+
+    /// <summary>Kinds only staff see in the history: how the processing went, not what the citizen needs to know.</summary>
+    public static bool IsStaffOnly(string kind) => kind is Log or WorkflowFaulted or WorkflowRetried or WorkflowEscalated;
 }

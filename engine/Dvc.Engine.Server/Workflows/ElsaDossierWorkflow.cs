@@ -39,6 +39,12 @@ internal sealed partial class ElsaDossierWorkflow(
     private const string Supplement = "Dvc.WaitForSupplement";
     private const string Payment = "Dvc.RequestPayment";
 
+    /// <summary>The bookmark (and inbox task) an officer answers when the workflow faulted: retry or escalate.</summary>
+    private const string Incident = "Dvc.Incident";
+
+    /// <summary>Who an escalated incident goes to: the head of the agency (agency admins hold every role too).</summary>
+    private const string EscalationRole = "lanh-dao";
+
     public async Task StartAsync(CompiledProcedure procedure, DossierRecord dossier, CancellationToken ct)
     {
         var workflow = procedure.Workflow ?? throw new InvalidOperationException($"Procedure '{procedure.Code}' was served without a compiled workflow.");
@@ -49,7 +55,7 @@ internal sealed partial class ElsaDossierWorkflow(
         var collector = new ServerDossierServices(procedure, dossier, [], 0, results, clock);
         var run = await Interpreter(collector).StartAsync(workflow, Info(dossier, procedure), Guid.NewGuid().ToString("N"), ct);
         var state = run.State;
-        var bookmarks = NewBookmarks(procedure, state, [], dossier);
+        List<NewBookmark> bookmarks = [.. NewBookmarks(procedure, state, [], dossier), .. IncidentFor(state, dossier)];
         var saved = await workflows.CreateAsync(dossier.Id, state.ToJson(), state.Status.ToString(), bookmarks, collector.Outbox(OpenRequest(state, collector)), ct);
         if (saved.Outcome != WorkflowSaveOutcome.Saved)
         {
@@ -81,6 +87,11 @@ internal sealed partial class ElsaDossierWorkflow(
             return new WorkflowStep(false);
         }
 
+        if (await workflows.GetBookmarkAsync(task.BookmarkId, ct) is { Name: Incident })
+        {
+            return await ResolveIncidentAsync(procedure, dossier, instance, task.BookmarkId, outcome, comment, officer, ct);
+        }
+
         var decision = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["officer"] = officer.Name };
         if (!scope.IsEmpty)
         {
@@ -88,6 +99,66 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         return await ResumeAsync(procedure, dossier, instance, task.BookmarkId, decision, officer.UserId!, comment, ct);
+    }
+
+    /// <summary>
+    /// An officer answered an incident: <c>Retry</c> runs the faulted step again (a new incident opens if it faults
+    /// again); <c>Escalate</c> hands the incident, with the officer's comment, to the head of the agency.
+    /// </summary>
+    private async Task<WorkflowStep> ResolveIncidentAsync(
+        CompiledProcedure procedure, DossierRecord dossier, WorkflowInstanceRecord instance, Guid bookmarkId, string outcome, string? comment, Viewer officer, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteTransactionAsync(ct);
+        if (procedure.Workflow is not CompiledWorkflow workflow
+            || (await workflows.TryConsumeBookmarkAsync(bookmarkId, officer.UserId!, ct)).Outcome != BookmarkConsumeOutcome.Consumed)
+        {
+            return new WorkflowStep(false);
+        }
+
+        var before = WorkflowState.FromJson(instance.StateJson);
+        var data = new JsonObject { ["activityId"] = before.Fault?.ActivityId };
+        if (outcome == Tasks.TaskOutcomes.Escalate)
+        {
+            var escalated = new WorkflowStateUpdate(instance.Id, instance.Version, instance.StateJson, instance.Status)
+            {
+                NewBookmarks = [.. IncidentFor(before, dossier, EscalationRole)],
+            };
+            if ((await workflows.SaveStateAsync(escalated, ct)).Outcome != WorkflowSaveOutcome.Saved)
+            {
+                return new WorkflowStep(false);
+            }
+
+            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(officer.UserId!, DossierEvents.WorkflowEscalated, data.ToJsonString(), comment), ct);
+            await scope.CommitAsync(ct);
+            return new WorkflowStep(true);
+        }
+
+        var collector = await CollectorAsync(procedure, dossier, new JsonObject { ["officer"] = officer.Name }, ct);
+        var run = await Interpreter(collector).RetryAsync(workflow, before, ct);
+        if (!run.Accepted)
+        {
+            return new WorkflowStep(false, run.Refusal);
+        }
+
+        var state = run.State;
+        var known = before.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var update = new WorkflowStateUpdate(instance.Id, instance.Version, state.ToJson(), state.Status.ToString())
+        {
+            NewBookmarks = [.. NewBookmarks(procedure, state, known, dossier), .. IncidentFor(state, dossier)],
+            OutboxMessages = collector.Outbox(OpenRequest(state, collector)),
+        };
+        if ((await workflows.SaveStateAsync(update, ct)).Outcome != WorkflowSaveOutcome.Saved)
+        {
+            return new WorkflowStep(false);
+        }
+
+        await HandOverAsync(dossier, update.NewBookmarks, ct);
+
+        await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent(officer.UserId!, DossierEvents.WorkflowRetried, data.ToJsonString(), comment), ct);
+        var current = await dossiers.GetAsync(dossier.Id, ct) ?? dossier;
+        await ApplyAsync(procedure, current, state, before.Log.Count, collector, officer.UserId!, comment, ct);
+        await scope.CommitAsync(ct);
+        return new WorkflowStep(true);
     }
 
     public async Task<WorkflowStep> SupplementedAsync(CompiledProcedure procedure, DossierRecord dossier, Viewer citizen, CancellationToken ct) =>
@@ -163,7 +234,7 @@ internal sealed partial class ElsaDossierWorkflow(
         var known = before.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var update = new WorkflowStateUpdate(instance.Id, instance.Version, state.ToJson(), state.Status.ToString())
         {
-            NewBookmarks = NewBookmarks(procedure, state, known, dossier),
+            NewBookmarks = [.. NewBookmarks(procedure, state, known, dossier), .. IncidentFor(state, dossier)],
             OutboxMessages = collector.Outbox(OpenRequest(state, collector)),
         };
         var saved = await workflows.SaveStateAsync(update, ct);
@@ -217,8 +288,9 @@ internal sealed partial class ElsaDossierWorkflow(
 
         if (state.Status == WorkflowStatus.Faulted && state.Fault is { } fault)
         {
+            // Officers see it in the history and get an incident task in their inbox (see IncidentFor).
             LogFault(logger, dossier.Code, fault.ActivityId, fault.Message);
-            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.Log, new JsonObject { ["message"] = $"Lỗi quy trình tại '{fault.ActivityId}': {fault.Message}" }.ToJsonString()), ct);
+            await dossiers.AppendEventAsync(dossier.Id, new NewDossierEvent("system", DossierEvents.WorkflowFaulted, new JsonObject { ["activityId"] = fault.ActivityId }.ToJsonString(), fault.Message), ct);
         }
 
         var opened = new List<NewDossierEvent>();
@@ -336,6 +408,36 @@ internal sealed partial class ElsaDossierWorkflow(
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A faulted state gets one incident: a bookmark outside the workflow with a task for any officer of the handling
+    /// agency (or, escalated, for its head), whose outcomes are retry and escalate. Nothing when the state did not fault.
+    /// </summary>
+    private List<NewBookmark> IncidentFor(WorkflowState state, DossierRecord dossier, string role = "")
+    {
+        if (state.Status != WorkflowStatus.Faulted || state.Fault is not { } fault)
+        {
+            return [];
+        }
+
+        var escalated = role.Length > 0;
+        var payload = new JsonObject
+        {
+            ["outcomes"] = escalated ? new JsonArray(Tasks.TaskOutcomes.Retry) : new JsonArray(Tasks.TaskOutcomes.Retry, Tasks.TaskOutcomes.Escalate),
+            ["outcomeLabels"] = new JsonObject
+            {
+                [Tasks.TaskOutcomes.Retry] = new JsonObject { ["vi"] = "Thử lại bước bị lỗi", ["en"] = "Retry the failed step" },
+                [Tasks.TaskOutcomes.Escalate] = new JsonObject { ["vi"] = "Chuyển lãnh đạo xử lý", ["en"] = "Escalate to the head of agency" },
+            },
+            ["role"] = role,
+            ["message"] = fault.Message,
+        };
+        var title = escalated
+            ? new JsonObject { ["vi"] = "Xử lý sự cố quy trình (được chuyển lên)", ["en"] = "Resolve a workflow fault (escalated)" }
+            : new JsonObject { ["vi"] = "Xử lý sự cố quy trình", ["en"] = "Resolve a workflow fault" };
+        var hash = $"incident-{state.InstanceId}-{state.Version}-{(escalated ? "escalated" : "open")}";
+        return [new NewBookmark(fault.ActivityId, Incident, hash, payload.ToJsonString(), null, new HumanTaskSpec(dossier.AgencyCode, role, title.ToJsonString(), dossier.DueAt))];
     }
 
     /// <summary>What the workflow now waits for from the citizen, with the officer's scope when the request came from a task.</summary>

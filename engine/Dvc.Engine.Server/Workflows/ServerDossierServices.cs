@@ -37,7 +37,7 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
             ["dossierCode"] = entry.Notification!.DossierCode,
             ["channel"] = entry.Notification.Channel,
             ["template"] = entry.Notification.Template,
-            ["text"] = Render(entry.Notification.Template, null, request) ?? entry.Notification.Text,
+            ["text"] = Render(entry.Notification.Template, null, request, CancellationToken.None) is { Success: true } rendered ? rendered.Text : entry.Notification.Text,
         }.ToJsonString()))];
 
     public ValueTask<RulesEvaluation> EvaluateRulesAsync(string workflowName, DossierInfo info, CancellationToken cancellationToken)
@@ -47,8 +47,15 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
         return ValueTask.FromResult(RulesEvaluation.From(procedure.EvaluateRules(workflowName, data, submittedOn)));
     }
 
-    public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Render(templateName, model, null) ?? string.Empty);
+    public ValueTask<string> RenderTemplateAsync(string templateName, JsonObject model, CancellationToken cancellationToken)
+    {
+        // An empty result would be issued as if it were the document; a template that fails faults the step instead,
+        // so the officer sees why and can retry once the procedure is fixed.
+        var rendered = Render(templateName, model, null, cancellationToken);
+        return rendered.Success
+            ? ValueTask.FromResult(rendered.Text)
+            : throw new TemplateRenderException(templateName, rendered.Error ?? string.Empty);
+    }
 
     public ValueTask EnqueueNotificationAsync(DossierNotification notification, CancellationToken cancellationToken)
     {
@@ -73,8 +80,8 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The template with the dossier as it is now (data, fee) and what it waits for; null when rendering failed.</summary>
-    private string? Render(string templateName, JsonObject? model, CitizenRequest? request)
+    /// <summary>The template with the dossier as it is now (data, fee) and what it waits for.</summary>
+    private RenderResult Render(string templateName, JsonObject? model, CitizenRequest? request, CancellationToken ct)
     {
         var data = model?["data"] as JsonObject ?? JsonNode.Parse(dossier.DataJson) as JsonObject ?? [];
         var dossierModel = results.DossierModel(
@@ -84,7 +91,6 @@ internal sealed class ServerDossierServices(CompiledProcedure procedure, Dossier
             decision["officer"]?.GetValue<string>(),
             paid);
         dossierModel["request"] = request?.ToTemplateModel();
-        var rendered = procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", CancellationToken.None);
-        return rendered.Success ? rendered.Text : null;
+        return procedure.Render(templateName, new TemplateModel((JsonObject)data.DeepClone(), dossierModel, WorkingCalendar.ToLocalDate(clock.GetUtcNow())), "vi", ct);
     }
 }

@@ -64,22 +64,14 @@ public sealed class MutationTests
         {
             catalog.EditJson(file, root =>
             {
-                var nodes = Descendants(root).ToList();
+                var nodes = JsonTree.Descendants(root).ToList();
                 for (var i = 0; i < 3; i++)
                 {
                     var victim = nodes[random.Next(1, nodes.Count)];
                     var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
-                    switch (victim.Parent)
-                    {
-                        case JsonObject parent:
-                            parent[victim.GetPropertyName()] = replacement;
-                            break;
-                        case JsonArray array:
-                            array[victim.GetElementIndex()] = replacement;
-                            break;
-                    }
+                    JsonTree.Replace(victim, replacement);
 
-                    nodes = Descendants(root).ToList();
+                    nodes = JsonTree.Descendants(root).ToList();
                 }
             });
         }
@@ -87,20 +79,5 @@ public sealed class MutationTests
         var compilation = catalog.Compile();
 
         Assert.DoesNotContain(compilation.Diagnostics, d => d.Code is DefinitionDiagnostics.InternalError or DefinitionDiagnostics.WorkflowCompilerFailed);
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        yield return node;
-        var children = node switch
-        {
-            JsonObject obj => obj.Select(p => p.Value),
-            JsonArray array => array.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children.Where(c => c is not null).SelectMany(c => Descendants(c!)))
-        {
-            yield return child;
-        }
     }
 }

@@ -95,7 +95,8 @@ public sealed class FixtureCatalog : IDisposable
         }
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>Copies a folder's files (and sub-folders) into <paramref name="to"/>.</summary>
+    internal static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Core.Calendar;
+using Dvc.Engine.Core.Rules;
 using Dvc.Engine.Core.Templates;
 using Dvc.Engine.Core.Workflows.Dossiers;
+using Dvc.Engine.Core.Workflows.Expressions;
 using Dvc.Engine.Core.Workflows.Runtime;
 using Dvc.Engine.Core.Workflows.Simulation;
 
@@ -24,6 +26,27 @@ public sealed class ProcedureTestRunner(WorkingCalendar? calendar = null)
     {
         var failures = new List<string>();
         var notes = new List<string>();
+        try
+        {
+            Check(procedure, testCase, failures);
+        }
+        catch (Exception ex) when (ex is RuleEvaluationRefusedException or TemplateRenderException or WorkflowExpressionException)
+        {
+            // Rules stopped by their budget, a script the sandbox refused…: the case fails with the reason, never with a
+            // stack trace (dvc test prints this line).
+            failures.Add($"the case could not run: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Anything else is an engine bug the definition exposed: still one line, but named as such.
+            failures.Add($"the case could not run (unexpected {ex.GetType().Name}): {ex.Message}");
+        }
+
+        return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
+    }
+
+    private void Check(CompiledProcedure procedure, ProcedureTestCase testCase, List<string> failures)
+    {
         var expect = testCase.Expect;
         var input = (JsonObject)testCase.Input.DeepClone();
 
@@ -116,8 +139,6 @@ public sealed class ProcedureTestRunner(WorkingCalendar? calendar = null)
                 failures.Add($"template '{template}' does not contain {string.Join(", ", missing.Select(f => $"\"{f}\""))}; it rendered{(ran is null ? string.Empty : " (in the workflow)")}:\n{shown}");
             }
         }
-
-        return new ProcedureTestResult(procedure.Code, testCase.Name, testCase.File + (testCase.Pointer.Length > 0 ? "#" + testCase.Pointer : string.Empty), failures, notes);
     }
 
     private void CheckDeadline(CompiledProcedure procedure, ProcedureTestCase testCase, string expected, DateTimeOffset deadline, List<string> failures)
@@ -189,7 +210,7 @@ public sealed class ProcedureTestRunner(WorkingCalendar? calendar = null)
 
             CheckPath(run.State.ExecutedActivityIds, path, failures);
         }
-        catch (WorkflowSimulationException ex)
+        catch (TemplateRenderException ex)
         {
             failures.Add(ex.Message);
         }

@@ -22,12 +22,15 @@ public sealed record ExpressionSandboxOptions
     [Range(8, 1_000)]
     public int MaxRecursion { get; init; } = 64;
 
-    /// <summary>Wall-clock time one JavaScript evaluation may take.</summary>
+    /// <summary>Wall-clock time one JavaScript evaluation or Liquid rendering may take (a regex gets half of it).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Bytes one JavaScript evaluation may allocate.</summary>
     [Range(1_000_000, 1_000_000_000)]
     public long MemoryBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The longest text one built-in, filter or rendering may make: a quarter of <see cref="MemoryBytes"/> in UTF-16 characters.</summary>
+    public int MaxTextLength => (int)Math.Min(int.MaxValue, MemoryBytes / 4);
 
     /// <summary>Steps one Liquid rendering may take.</summary>
     [Range(100, 10_000_000)]

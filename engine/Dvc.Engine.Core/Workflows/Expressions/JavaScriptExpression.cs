@@ -5,24 +5,17 @@ using Jint;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
-using JintJson = Jint.Native.Json;
-using JsEngine = Jint.Engine;
 
 namespace Dvc.Engine.Core.Workflows.Expressions;
 
 /// <summary>
-/// A JavaScript expression run by Jint in a sandbox: no CLR access (<c>importNamespace</c>, <c>System</c> do not exist),
-/// statement, recursion, time and memory limits. Supports Elsa's accessors: <c>getX()</c>/<c>setX(v)</c> per variable,
-/// <c>getVariable</c>, <c>setVariable</c>, <c>variables.X</c>, <c>getInput("name")</c>, <c>get&lt;Output&gt;From&lt;Activity&gt;()</c>,
+/// A JavaScript expression run by Jint in the <see cref="JavaScriptSandbox"/>: no CLR access (<c>importNamespace</c>,
+/// <c>System</c> do not exist), statement, recursion, time and memory limits. Supports Elsa's accessors: <c>getX()</c>/<c>setX(v)</c>
+/// per variable, <c>getVariable</c>, <c>setVariable</c>, <c>variables.X</c>, <c>getInput("name")</c>, <c>get&lt;Output&gt;From&lt;Activity&gt;()</c>,
 /// <c>getOutputFrom</c>, <c>getLastResult</c>, plus <c>return</c> statements and template literals.
 /// </summary>
 internal sealed class JavaScriptExpression : CompiledExpression
 {
-    private static readonly ScriptPreparationOptions PreparationOptions = new()
-    {
-        ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
-    };
-
     private readonly Prepared<Script> _script;
 
     private JavaScriptExpression(ExpressionInput source, Prepared<Script> script)
@@ -35,43 +28,22 @@ internal sealed class JavaScriptExpression : CompiledExpression
     public static JavaScriptExpression? TryCompile(ExpressionInput source, out string? error)
     {
         var code = source.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : source.Value?.ToJsonString() ?? string.Empty;
-        try
-        {
-            error = null;
-            return new JavaScriptExpression(source, JsEngine.PrepareScript(string.IsNullOrWhiteSpace(code) ? "undefined" : code, options: PreparationOptions));
-        }
-        catch (ScriptPreparationException ex)
-        {
-            error = ex.InnerException?.Message ?? ex.Message;
-            return null;
-        }
+        return JavaScriptSandbox.TryPrepare(code, out error) is { } script ? new JavaScriptExpression(source, script) : null;
     }
 
+    /// <remarks>
+    /// Everything that touches script values runs inside the sandbox's guard, write-back of <c>variables</c> included: a
+    /// getter that throws or a <c>toJSON</c> that never returns faults this expression, never the host.
+    /// </remarks>
     protected override JsonNode? EvaluateRaw(IExpressionScope scope)
     {
-        var sandbox = scope.Sandbox;
-        var engine = new JsEngine(options =>
-        {
-            options.LimitRecursion(sandbox.MaxRecursion);
-            options.MaxStatements(sandbox.MaxStatements);
-            options.TimeoutInterval(sandbox.Timeout);
-            options.LimitMemory(sandbox.MemoryBytes);
-            options.Strict = false;
-        });
+        var sandbox = new JavaScriptSandbox(scope.Sandbox);
+        return sandbox.Run(() => Evaluate(sandbox, scope));
+    }
 
-        var parser = new JintJson.JsonParser(engine);
-        var serializer = new JintJson.JsonSerializer(engine);
-        JsValue ToJs(JsonNode? node) => node is null ? JsValue.Null : parser.Parse(node.ToJsonString());
-        JsonNode? FromJs(JsValue value)
-        {
-            if (value.IsUndefined() || value.IsNull())
-            {
-                return null;
-            }
-
-            var json = serializer.Serialize(value);
-            return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
-        }
+    private JsonNode? Evaluate(JavaScriptSandbox sandbox, IExpressionScope scope)
+    {
+        var engine = sandbox.Engine;
 
         void Function(string name, Func<JsValue[], JsValue> body) =>
             engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
@@ -89,10 +61,10 @@ internal sealed class JavaScriptExpression : CompiledExpression
             variablesObject[name] = value?.DeepClone();
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
             var variableName = name;
-            Function("get" + pascal, _ => scope.TryGetVariable(variableName, out var current) ? ToJs(current) : JsValue.Undefined);
+            Function("get" + pascal, _ => scope.TryGetVariable(variableName, out var current) ? sandbox.ToJs(current) : JsValue.Undefined);
             Function("set" + pascal, args =>
             {
-                scope.TrySetVariable(variableName, FromJs(args.Length > 0 ? args[0] : JsValue.Undefined));
+                scope.TrySetVariable(variableName, sandbox.ToJson(args.Length > 0 ? args[0] : JsValue.Undefined));
                 return JsValue.Undefined;
             });
         }
@@ -100,26 +72,26 @@ internal sealed class JavaScriptExpression : CompiledExpression
         foreach (var (name, value) in scope.WorkflowInput.Where(x => x.Key.Length > 0))
         {
             var captured = value;
-            Function("get" + char.ToUpperInvariant(name[0]) + name[1..], _ => ToJs(captured));
+            Function("get" + char.ToUpperInvariant(name[0]) + name[1..], _ => sandbox.ToJs(captured));
         }
 
         foreach (var (activityName, outputName) in scope.KnownOutputs)
         {
             var accessor = $"get{char.ToUpperInvariant(outputName[0])}{outputName[1..]}From{char.ToUpperInvariant(activityName[0])}{activityName[1..]}";
-            Function(accessor, _ => ToJs(scope.GetActivityOutput(activityName, outputName)));
+            Function(accessor, _ => sandbox.ToJs(scope.GetActivityOutput(activityName, outputName)));
         }
 
         var variablesSnapshot = variablesObject.ToJsonString();
-        engine.SetValue("variables", ToJs(variablesObject));
-        Function("getVariable", args => scope.TryGetVariable(Arg(args, 0), out var value) ? ToJs(value) : JsValue.Undefined);
+        engine.SetValue("variables", sandbox.ToJs(variablesObject));
+        Function("getVariable", args => scope.TryGetVariable(Arg(args, 0), out var value) ? sandbox.ToJs(value) : JsValue.Undefined);
         Function("setVariable", args =>
         {
-            scope.TrySetVariable(Arg(args, 0), FromJs(args.Length > 1 ? args[1] : JsValue.Undefined));
+            scope.TrySetVariable(Arg(args, 0), sandbox.ToJson(args.Length > 1 ? args[1] : JsValue.Undefined));
             return JsValue.Undefined;
         });
-        Function("getInput", args => ToJs(JsonLookup.Get(scope.WorkflowInput, Arg(args, 0))));
-        Function("getOutputFrom", args => ToJs(scope.GetActivityOutput(Arg(args, 0), args.Length > 1 ? Arg(args, 1) : null)));
-        Function("getLastResult", _ => ToJs(scope.LastResult));
+        Function("getInput", args => sandbox.ToJs(JsonLookup.Get(scope.WorkflowInput, Arg(args, 0))));
+        Function("getOutputFrom", args => sandbox.ToJs(scope.GetActivityOutput(Arg(args, 0), args.Length > 1 ? Arg(args, 1) : null)));
+        Function("getLastResult", _ => sandbox.ToJs(scope.LastResult));
         Function("getWorkflowInstanceId", _ => scope.InstanceId);
         Function("getWorkflowDefinitionId", _ => scope.DefinitionId is null ? JsValue.Null : scope.DefinitionId);
         Function("getCorrelationId", _ => scope.CorrelationId is null ? JsValue.Null : scope.CorrelationId);
@@ -130,25 +102,12 @@ internal sealed class JavaScriptExpression : CompiledExpression
         });
         Function("isNullOrWhiteSpace", args => string.IsNullOrWhiteSpace(Arg(args, 0)));
         Function("isNullOrEmpty", args => string.IsNullOrEmpty(Arg(args, 0)));
-        Function("toJson", args => args.Length > 0 ? serializer.Serialize(args[0]) : JsValue.Undefined);
+        Function("toJson", args => args.Length > 0 && sandbox.ToJson(args[0]) is { } json ? json.ToJsonString() : JsValue.Undefined);
 
-        JsValue result;
-        try
-        {
-            result = engine.Evaluate(_script);
-        }
-        catch (JavaScriptException ex)
-        {
-            throw new WorkflowExpressionException($"JavaScript error: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or ExecutionCanceledException or StatementsCountOverflowException
-            or RecursionDepthOverflowException or MemoryLimitExceededException or JintException)
-        {
-            throw new WorkflowExpressionException($"JavaScript stopped by the sandbox: {ex.Message}", ex);
-        }
+        var result = sandbox.ToJson(engine.Evaluate(_script));
 
         // Scripts may assign variables.X = …; write back what changed.
-        if (FromJs(engine.GetValue("variables")) is JsonObject after && after.ToJsonString() != variablesSnapshot)
+        if (sandbox.ToJson(engine.GetValue("variables")) is JsonObject after && after.ToJsonString() != variablesSnapshot)
         {
             foreach (var (name, value) in after)
             {
@@ -159,6 +118,6 @@ internal sealed class JavaScriptExpression : CompiledExpression
             }
         }
 
-        return FromJs(result);
+        return result;
     }
 }

@@ -6,13 +6,12 @@ using Fluid;
 namespace Dvc.Engine.Core.Workflows.Expressions;
 
 /// <summary>
-/// A Liquid expression rendered by Fluid with <c>Variables</c>, <c>Input</c> and <c>Workflow</c> in scope. Fluid's
-/// default member access only reaches dictionaries and lists built here, so no CLR object is exposed; steps and
-/// recursion are limited.
+/// A Liquid expression rendered by Fluid in the <see cref="LiquidSandbox"/> with <c>Variables</c>, <c>Input</c> and
+/// <c>Workflow</c> in scope. Fluid's default member access only reaches dictionaries and lists built here, so no CLR object
+/// is exposed; steps, recursion, time and sizes are limited and includes are refused.
 /// </summary>
 internal sealed class LiquidExpression : CompiledExpression
 {
-    private static readonly FluidParser Parser = new();
     private readonly IFluidTemplate _template;
 
     private LiquidExpression(ExpressionInput source, IFluidTemplate template)
@@ -24,46 +23,27 @@ internal sealed class LiquidExpression : CompiledExpression
     public static LiquidExpression? TryCompile(ExpressionInput source, out string? error)
     {
         var text = source.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : source.Value?.ToJsonString() ?? string.Empty;
-        if (Parser.TryParse(text, out var template, out error))
-        {
-            return new LiquidExpression(source, template);
-        }
-
-        return null;
+        return LiquidSandbox.TryCompile(text, ExpressionSandboxOptions.Default, out error) is { } template ? new LiquidExpression(source, template) : null;
     }
 
-    protected override JsonNode? EvaluateRaw(IExpressionScope scope)
-    {
-        var options = new TemplateOptions
+    protected override JsonNode? EvaluateRaw(IExpressionScope scope) =>
+        JsonValue.Create(LiquidSandbox.Render(_template, scope.Sandbox, context =>
         {
-            MaxSteps = scope.Sandbox.LiquidMaxSteps,
-            MaxRecursion = scope.Sandbox.LiquidMaxRecursion,
-        };
-        var context = new TemplateContext(options);
-        var variables = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in scope.Variables)
-        {
-            variables[name] = ToPlain(value);
-        }
+            var variables = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in scope.Variables)
+            {
+                variables[name] = ToPlain(value);
+            }
 
-        context.SetValue("Variables", variables);
-        context.SetValue("Input", ToPlain(scope.WorkflowInput));
-        context.SetValue("Workflow", new Dictionary<string, object?>
-        {
-            ["InstanceId"] = scope.InstanceId,
-            ["DefinitionId"] = scope.DefinitionId,
-            ["CorrelationId"] = scope.CorrelationId,
-        });
-
-        try
-        {
-            return JsonValue.Create(_template.Render(context));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new WorkflowExpressionException($"Liquid stopped: {ex.Message}", ex);
-        }
-    }
+            context.SetValue("Variables", variables);
+            context.SetValue("Input", ToPlain(scope.WorkflowInput));
+            context.SetValue("Workflow", new Dictionary<string, object?>
+            {
+                ["InstanceId"] = scope.InstanceId,
+                ["DefinitionId"] = scope.DefinitionId,
+                ["CorrelationId"] = scope.CorrelationId,
+            });
+        }));
 
     /// <summary>JSON as dictionaries, lists and primitives, which Fluid reads natively.</summary>
     private static object? ToPlain(JsonNode? node) => node switch

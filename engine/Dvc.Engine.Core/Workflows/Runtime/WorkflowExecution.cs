@@ -80,9 +80,9 @@ internal sealed class WorkflowExecution : IExpressionScope
             {
                 await activity.Registration.Behavior.ExecuteAsync(new ActivityExecution(this, frame, activity), cancellationToken);
             }
-            catch (WorkflowExpressionException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
-                Fault(frame, ex.Message);
+                Fault(frame, FaultMessage(activity, ex));
             }
         }
 
@@ -109,9 +109,9 @@ internal sealed class WorkflowExecution : IExpressionScope
         {
             await activity.Registration.Behavior.ResumeAsync(new ActivityExecution(this, frame, activity), bookmark, payload, cancellationToken);
         }
-        catch (WorkflowExpressionException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            Fault(frame, ex.Message);
+            Fault(frame, FaultMessage(activity, ex));
         }
 
         if (_rejection is not null)
@@ -322,6 +322,13 @@ internal sealed class WorkflowExecution : IExpressionScope
 
     public void AddTrace(CompiledActivity activity, WorkflowTraceEvent traceEvent, IReadOnlyList<string> outcomes) =>
         State.Trace.Add(new WorkflowTraceEntry(State.Version, activity.Id, activity.Type, traceEvent, outcomes, Time.GetUtcNow()));
+
+    /// <summary>
+    /// An expression's failure is reported as is; anything else an activity throws is named with it. Either way the
+    /// instance faults (and the host records an incident) instead of the exception reaching the request.
+    /// </summary>
+    private static string FaultMessage(CompiledActivity activity, Exception ex) =>
+        ex is WorkflowExpressionException ? ex.Message : $"Activity '{activity.Id}' ({activity.Type}) failed: {ex.Message}";
 
     private void CancelChildren(ActivityFrame frame)
     {

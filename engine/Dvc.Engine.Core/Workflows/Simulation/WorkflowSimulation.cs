@@ -87,7 +87,7 @@ public sealed class WorkflowSimulation
                     answered?["officer"]?.ToString());
                 var today = WorkingCalendar.ToLocalDate(clock.GetUtcNow());
                 var rendered = procedure.Render(name, new TemplateModel(model["data"] as JsonObject ?? [], dossierModel, today));
-                return rendered.Success ? rendered.Text : throw new WorkflowSimulationException($"Template '{name}': {rendered.Error}");
+                return rendered.Success ? rendered.Text : throw new TemplateRenderException(name, rendered.Error ?? string.Empty);
             });
         return new WorkflowSimulation(workflow, dossier, services, clock, decision);
     }

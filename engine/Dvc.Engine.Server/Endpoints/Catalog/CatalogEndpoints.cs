@@ -62,6 +62,7 @@ internal static class CatalogEndpoints
                 [.. a.Assessment.Documents.Select(d => new DocumentDto(d.AttachmentId, d.Name, d.Note))])),
             SubmitOutcome.Invalid i => ApiProblems.Validation(i.Errors, text),
             SubmitOutcome.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
+            SubmitOutcome.RulesRefused => ApiProblems.RulesRefused(text),
             _ => ApiProblems.NotFound(text, code),
         };
 

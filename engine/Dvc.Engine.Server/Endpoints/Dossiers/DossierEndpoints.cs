@@ -71,6 +71,7 @@ internal static class DossierEndpoints
             SubmitOutcome.Invalid i => ApiProblems.Validation(i.Errors, text),
             SubmitOutcome.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
             SubmitOutcome.KeyReused k => ApiProblems.Conflict(text["problem.keyReused"], text),
+            SubmitOutcome.RulesRefused => ApiProblems.RulesRefused(text),
             _ => ApiProblems.NotFound(text, request.ProcedureCode),
         };
     }
@@ -164,6 +165,7 @@ internal static class DossierEndpoints
         CommandResult.Ok => TypedResults.NoContent(),
         CommandResult.Invalid i => ApiProblems.Validation(i.Errors, text),
         CommandResult.NotEligible n => ApiProblems.NotEligible(n.Failures, text),
+        CommandResult.RulesRefused => ApiProblems.RulesRefused(text),
         CommandResult.Conflict c => ApiProblems.Conflict(c.Message, text),
         _ => ApiProblems.NotFound(text),
     };

@@ -18,7 +18,7 @@ namespace Dvc.Engine.Server.Pages.Dossiers;
 [Authorize(Policy = DvcPolicies.SignedIn)]
 [RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
 [RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
-internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog catalog, FormPostReader reader, KeptUploads kept) : PageModel
+internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog catalog, FormPostReader reader, KeptUploads kept, PortalText text) : PageModel
 {
     public DossierView Dossier { get; private set; } = null!;
 
@@ -89,6 +89,10 @@ internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog 
             case CommandResult.Conflict conflict:
                 State = new FormRenderState(JsonMergePatch.Apply(Dossier.Data, patch), post.Raw, null);
                 Messages = [conflict.Message];
+                return Page();
+            case CommandResult.RulesRefused:
+                State = new FormRenderState(JsonMergePatch.Apply(Dossier.Data, patch), post.Raw, null);
+                Messages = [text["problem.rulesRefusedDetail"]];
                 return Page();
             default:
                 return NotFound();

@@ -13,7 +13,7 @@ namespace Dvc.Engine.Server.Pages.Procedures;
 [Authorize(Policy = DvcPolicies.SignedIn)]
 [RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
 [RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
-internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, TimeProvider clock) : PageModel
+internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, PortalText text, TimeProvider clock) : PageModel
 {
     /// <summary>Files already chosen, by attachment id, shown again when the page comes back (errors, check).</summary>
     public Dictionary<string, KeptUpload> Kept { get; } = new(StringComparer.Ordinal);
@@ -150,6 +150,10 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
             case SubmitOutcome.NotEligible notEligible:
                 State = new FormRenderState(post.Submission, post.Raw, null);
                 Failures = notEligible.Failures;
+                return Page();
+            case SubmitOutcome.RulesRefused:
+                State = new FormRenderState(post.Submission, post.Raw, null);
+                UnplacedErrors = [text["problem.rulesRefusedDetail"]];
                 return Page();
             default:
                 return NotFound();

@@ -47,7 +47,7 @@ public sealed class SandboxTests
     [Fact]
     public async Task A_liquid_loop_past_its_step_limit_faults()
     {
-        var workflow = Compile(null, "{% for i in (1..1000000) %}{{ i }}{% endfor %}");
+        var workflow = Compile(null, "{% for i in (1..20000) %}{{ i }}{% endfor %}");
 
         var result = await WorkflowTestKit.Interpreter().StartAsync(workflow, WorkflowTestKit.Dossier());
 
