@@ -39,14 +39,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         var database = builder.Configuration[$"{DvcServerOptions.Section}:Database"] ?? new DvcServerOptions().Database;
-        services.AddDvcPersistence(DatabaseConnection.ToConnectionString(database, builder.Environment.ContentRootPath));
+        services.AddDvcPersistence(DatabaseSetting.ToConnectionString(database, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<DvcDbContext>("database");
 
-        // Cookie and antiforgery keys live with the files, so sign-ins survive restarts and nodes share them.
-        var filesRoot = Path.GetFullPath(builder.Configuration[$"{FileStorageOptions.Section}:Root"] ?? new FileStorageOptions().Root, builder.Environment.ContentRootPath);
+        // Cookie, antiforgery and designer-circuit keys live in the database, so sign-ins survive restarts and every node
+        // reads the same key ring.
         services.AddDataProtection()
             .SetApplicationName("dvc-engine")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(filesRoot, "keys")));
+            .PersistKeysToDbContext<DvcDbContext>();
 
         services.AddDvcProblemDetails();
         services.AddPortalLocalization();

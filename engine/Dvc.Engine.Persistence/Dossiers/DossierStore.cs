@@ -203,6 +203,7 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
+            await db.LockDossierAsync(dossierId, cancellationToken);
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken);
             if (dossier is null)
             {
@@ -303,6 +304,8 @@ public sealed partial class DossierStore(DvcDbContext db, TimeProvider time)
     /// </summary>
     private async Task<(long Sequence, string Hash)> LastLinkAsync(Guid dossierId, CancellationToken cancellationToken)
     {
+        // Two nodes appending at once would both read the same last link: the second waits for the first's commit.
+        await db.LockDossierAsync(dossierId, cancellationToken);
         var last = await db.DossierEvents.Where(e => e.DossierId == dossierId)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })

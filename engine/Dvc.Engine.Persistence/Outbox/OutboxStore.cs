@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Dvc.Engine.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Persistence.Outbox;
@@ -32,6 +33,11 @@ public sealed class OutboxStore(DvcDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<OutboxMessageRecord>> ClaimDueAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (db.Database.IsNpgsql())
+        {
+            return await ClaimDueOnPostgresAsync(owner, lease, max, cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var until = now + lease;
         var candidates = await db.OutboxMessages.AsNoTracking()
@@ -66,6 +72,33 @@ public sealed class OutboxStore(DvcDbContext db, TimeProvider time)
             .OrderBy(m => m.NextAttemptAt)
             .Select(ToRecord)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One statement on the database's clock: rows another node is claiming right now are skipped, not waited for, so
+    /// nodes polling together split the due messages instead of queueing behind each other.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxMessageRecord>> ClaimDueOnPostgresAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        var now = DatabaseClock.Pinned(time);
+        var claimed = await PostgresRetry.RunAsync(
+            () => db.Database.SqlQuery<OutboxMessageRecord>($"""
+                WITH clock AS (SELECT coalesce(CAST({now} AS timestamptz), now()) AS now)
+                UPDATE "OutboxMessages" AS m
+                SET "LeaseOwner" = {owner}, "LeaseUntil" = clock.now + {lease}, "Attempts" = m."Attempts" + 1, "Version" = m."Version" + 1
+                FROM clock
+                WHERE m."Id" IN (
+                    SELECT d."Id" FROM "OutboxMessages" AS d, clock
+                    WHERE d."DeliveredAt" IS NULL AND d."DeadLetteredAt" IS NULL AND d."NextAttemptAt" <= clock.now
+                        AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" <= clock.now)
+                    ORDER BY d."NextAttemptAt"
+                    LIMIT {max}
+                    FOR UPDATE OF d SKIP LOCKED)
+                RETURNING m."Id", m."Kind", m."PayloadJson", m."CreatedAt", m."Attempts", m."NextAttemptAt", m."LastError",
+                    m."LeaseOwner", m."LeaseUntil", m."DeliveredAt", m."DeadLetteredAt"
+                """).ToListAsync(cancellationToken),
+            cancellationToken);
+        return [.. claimed.OrderBy(m => m.NextAttemptAt)];
     }
 
     /// <summary>Marks a claimed message delivered. False when <paramref name="owner"/> lost the lease meanwhile.</summary>

@@ -1,3 +1,4 @@
+using Dvc.Engine.Persistence.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Persistence.Timers;
@@ -26,6 +27,11 @@ public sealed class TimerStore(DvcDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<TimerRecord>> ClaimDueAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (db.Database.IsNpgsql())
+        {
+            return await ClaimDueOnPostgresAsync(owner, lease, max, cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var until = now + lease;
         var candidates = await db.Timers.AsNoTracking()
@@ -56,6 +62,31 @@ public sealed class TimerStore(DvcDbContext db, TimeProvider time)
             .OrderBy(t => t.DueAt)
             .Select(t => new TimerRecord(t.Id, t.InstanceId, t.BookmarkId, t.DueAt, t.LeaseOwner, t.LeaseUntil))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One statement on the database's clock: rows another node is claiming right now are skipped, not waited for, so
+    /// nodes polling together split the due timers instead of queueing behind each other.
+    /// </summary>
+    private async Task<IReadOnlyList<TimerRecord>> ClaimDueOnPostgresAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        var now = DatabaseClock.Pinned(time);
+        var claimed = await PostgresRetry.RunAsync(
+            () => db.Database.SqlQuery<TimerRecord>($"""
+                WITH clock AS (SELECT coalesce(CAST({now} AS timestamptz), now()) AS now)
+                UPDATE "Timers" AS t
+                SET "LeaseOwner" = {owner}, "LeaseUntil" = clock.now + {lease}, "Version" = t."Version" + 1
+                FROM clock
+                WHERE t."Id" IN (
+                    SELECT d."Id" FROM "Timers" AS d, clock
+                    WHERE d."FiredAt" IS NULL AND d."DueAt" <= clock.now AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" <= clock.now)
+                    ORDER BY d."DueAt"
+                    LIMIT {max}
+                    FOR UPDATE OF d SKIP LOCKED)
+                RETURNING t."Id", t."InstanceId", t."BookmarkId", t."DueAt", t."LeaseOwner", t."LeaseUntil"
+                """).ToListAsync(cancellationToken),
+            cancellationToken);
+        return [.. claimed.OrderBy(t => t.DueAt)];
     }
 
     /// <summary>Marks a timer fired. False when <paramref name="owner"/> no longer holds it (another node re-claimed it).</summary>

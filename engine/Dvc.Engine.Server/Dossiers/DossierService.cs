@@ -539,6 +539,7 @@ internal sealed partial class DossierService(
 
         // The supplement (files, data, event) and the workflow's resume commit together, or the citizen may send again.
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        await db.LockDossierAsync(dossier.Id, ct);
         foreach (var file in newFiles)
         {
             await store.AddAttachmentAsync(dossier.Id, await StoreAsync(file, ct), ct);

@@ -7,7 +7,10 @@ internal sealed class DvcServerOptions
 {
     public const string Section = "Dvc";
 
-    /// <summary>A SQLite file (relative to the content root) or a full connection string (<c>Data Source=…</c>).</summary>
+    /// <summary>
+    /// A SQLite file (relative to the content root), a SQLite connection string (<c>Data Source=…</c>) or a PostgreSQL one
+    /// (<c>Host=…;Database=…;Username=…;Password=…</c>): see <c>DatabaseSetting</c>.
+    /// </summary>
     [Required]
     public string Database { get; set; } = "dvc.db";
 

@@ -218,6 +218,7 @@ internal sealed class TaskInbox(
         // Claim, completion, its event and the workflow's resume commit together: a process that dies half-way leaves
         // the task as it was, so the officer simply completes it again.
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        await db.LockDossierAsync(task.DossierId, ct);
         if (task.Status == HumanTaskStatus.Open)
         {
             var claimed = await tasks.ClaimAsync(id, viewer.UserId!, null, ct);

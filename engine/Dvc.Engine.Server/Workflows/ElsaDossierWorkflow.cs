@@ -206,12 +206,18 @@ internal sealed partial class ElsaDossierWorkflow(
     {
         // Consuming the bookmark, saving the new state with its bookmarks, tasks and outbox messages, and moving the
         // dossier on are one transaction: a resume happens entirely or not at all, so a crash cannot strand a dossier.
+        // One resume of a dossier at a time on every node; the instance is read again under the lock, since another
+        // node may have moved it on since the caller read it.
         await using var scope = await db.BeginWriteTransactionAsync(ct);
+        await db.LockDossierAsync(dossier.Id, ct);
         var bookmark = await workflows.GetBookmarkAsync(bookmarkId, ct);
-        if (bookmark is null || procedure.Workflow is not CompiledWorkflow workflow)
+        if (bookmark is null || bookmark.ConsumedAt is not null || procedure.Workflow is not CompiledWorkflow workflow
+            || await workflows.GetAsync(instance.Id, ct) is not { } latest)
         {
             return new WorkflowStep(false);
         }
+
+        instance = latest;
 
         var before = WorkflowState.FromJson(instance.StateJson);
         var collector = await CollectorAsync(procedure, dossier, payload ?? [], ct);

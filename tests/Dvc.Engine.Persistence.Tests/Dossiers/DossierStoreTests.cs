@@ -1,17 +1,17 @@
+using System.Data.Common;
 using Dvc.Engine.Persistence.Dossiers;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Persistence.Tests.Dossiers;
 
-public sealed class DossierStoreTests : IAsyncLifetime
+public abstract class DossierStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
     private Guid versionId;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         versionId = await database.SeedProcedureAsync();
     }
 
@@ -199,7 +199,7 @@ public sealed class DossierStoreTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
-        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.IsAssignableFrom<DbException>(error.InnerException);
     }
 
     [Fact]
@@ -321,3 +321,7 @@ public sealed class DossierStoreTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => scope.Get<DossierStore>().AddFeedbackAsync(dossier.Id, rating, null, null, CancellationToken.None));
     }
 }
+
+public sealed class DossierStoreOnSqliteTests() : DossierStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class DossierStoreOnPostgresTests() : DossierStoreTests(DatabaseProvider.Postgres);

@@ -2,12 +2,12 @@ using Dvc.Engine.Persistence.Outbox;
 
 namespace Dvc.Engine.Persistence.Tests.Outbox;
 
-public sealed class OutboxStoreTests : IAsyncLifetime
+public abstract class OutboxStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await SqliteDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
@@ -120,4 +120,37 @@ public sealed class OutboxStoreTests : IAsyncLifetime
 
         Assert.Equal(OutboxFailureOutcome.LeaseLost, outcome);
     }
+
+    [Fact]
+    public async Task Nodes_polling_together_each_take_a_share_and_no_message_twice()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await EnqueueAsync();
+        }
+
+        var start = new StartGate();
+        var nodes = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        {
+            var mine = new List<OutboxMessageRecord>();
+            await start.WaitAsync();
+            while (await ClaimAsync($"node-{n}") is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch);
+            }
+
+            return mine;
+        })).ToList();
+
+        start.Open();
+        var all = (await Task.WhenAll(nodes)).SelectMany(m => m).ToList();
+
+        Assert.Equal(30, all.Count);
+        Assert.Equal(30, all.Select(m => m.Id).Distinct().Count());
+        Assert.All(all, m => Assert.Equal(1, m.Attempts));
+    }
 }
+
+public sealed class OutboxStoreOnSqliteTests() : OutboxStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxStoreOnPostgresTests() : OutboxStoreTests(DatabaseProvider.Postgres);

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dvc.Engine.Persistence.Tests.Procedures;
 
-public sealed class ProcedureVersionStoreTests : IAsyncLifetime
+public abstract class ProcedureVersionStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await SqliteDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
@@ -132,3 +132,7 @@ public sealed class ProcedureVersionStoreTests : IAsyncLifetime
         Assert.Equal(2, counts[versionId]);
     }
 }
+
+public sealed class ProcedureVersionStoreOnSqliteTests() : ProcedureVersionStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class ProcedureVersionStoreOnPostgresTests() : ProcedureVersionStoreTests(DatabaseProvider.Postgres);

@@ -3,14 +3,14 @@ using Dvc.Engine.Persistence.Workflows;
 
 namespace Dvc.Engine.Persistence.Tests.Tasks;
 
-public sealed class TaskStoreTests : IAsyncLifetime
+public abstract class TaskStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
     private Guid dossierId;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         dossierId = (await database.SeedDossierAsync(await database.SeedProcedureAsync())).Id;
     }
 
@@ -153,3 +153,7 @@ public sealed class TaskStoreTests : IAsyncLifetime
         Assert.Equal(TaskChangeOutcome.NotFound, result.Outcome);
     }
 }
+
+public sealed class TaskStoreOnSqliteTests() : TaskStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class TaskStoreOnPostgresTests() : TaskStoreTests(DatabaseProvider.Postgres);

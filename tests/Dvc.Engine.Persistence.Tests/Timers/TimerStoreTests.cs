@@ -3,12 +3,12 @@ using Dvc.Engine.Persistence.Workflows;
 
 namespace Dvc.Engine.Persistence.Tests.Timers;
 
-public sealed class TimerStoreTests : IAsyncLifetime
+public abstract class TimerStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
 
-    public async Task InitializeAsync() => database = await SqliteDatabase.CreateAsync();
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
@@ -122,3 +122,7 @@ public sealed class TimerStoreTests : IAsyncLifetime
         Assert.Equal(12, all.Select(t => t.Id).Distinct().Count());
     }
 }
+
+public sealed class TimerStoreOnSqliteTests() : TimerStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class TimerStoreOnPostgresTests() : TimerStoreTests(DatabaseProvider.Postgres);

@@ -5,14 +5,14 @@ using Dvc.Engine.Persistence.Workflows;
 
 namespace Dvc.Engine.Persistence.Tests.Workflows;
 
-public sealed class WorkflowStoreTests : IAsyncLifetime
+public abstract class WorkflowStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private SqliteDatabase database = null!;
+    private TestDatabase database = null!;
     private Guid dossierId;
 
     public async Task InitializeAsync()
     {
-        database = await SqliteDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         dossierId = (await database.SeedDossierAsync(await database.SeedProcedureAsync())).Id;
     }
 
@@ -155,3 +155,7 @@ public sealed class WorkflowStoreTests : IAsyncLifetime
         Assert.Equal(BookmarkConsumeOutcome.NotFound, result.Outcome);
     }
 }
+
+public sealed class WorkflowStoreOnSqliteTests() : WorkflowStoreTests(DatabaseProvider.Sqlite);
+
+public sealed class WorkflowStoreOnPostgresTests() : WorkflowStoreTests(DatabaseProvider.Postgres);

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dvc.Engine.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server on a fresh SQLite file and file store per test class, serving the repository's definitions.
+/// The real server on a fresh SQLite file (or the PostgreSQL database it is given, see <see cref="PostgresServerFactory"/>)
+/// and file store per test class, serving the repository's definitions.
 /// The clock is fixed at 02/03/2026 09:00 (Hanoi) so date rules (birth registered within 60 days) do not drift.
 /// </summary>
 public sealed class DvcServerFactory : WebApplicationFactory<Program>
@@ -19,6 +20,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     private readonly string _definitions;
     private readonly bool _ownsFolder;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string? _database;
 
     public DvcServerFactory()
         : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true, settings: null)
@@ -26,18 +28,24 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A server on an existing data folder and definitions (to restart "the same" server in a test).</summary>
-    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="database">The <c>Dvc:Database</c> setting; null: a SQLite file in <paramref name="folder"/>.</param>
+    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false, IReadOnlyDictionary<string, string>? settings = null, string? database = null)
     {
         _folder = folder;
         _definitions = definitions;
         _ownsFolder = ownsFolder;
         _settings = settings ?? new Dictionary<string, string>();
+        _database = database;
     }
 
     /// <summary>A fresh server (own database and files) with some settings changed, e.g. lower throttling limits.</summary>
     public static DvcServerFactory With(params (string Key, string Value)[] settings) =>
         new(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true,
             settings.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal));
+
+    /// <summary>A fresh data folder of its own on <paramref name="database"/>.</summary>
+    internal static DvcServerFactory On(string database) =>
+        new(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true, database: database);
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -54,7 +62,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Dvc:Database", DatabaseFile);
+        builder.UseSetting("Dvc:Database", _database ?? DatabaseFile);
         builder.UseSetting("Dvc:Files:Root", FilesRoot);
         builder.UseSetting("Dvc:DefinitionsPath", _definitions);
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dvc.Engine.Server.Tests.Outbox;
 
-public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+public abstract class OutboxDispatcherTests(DvcServerFactory server)
 {
     [Fact]
     public async Task A_workflow_notification_is_delivered_once_and_shows_in_the_citizens_history()
@@ -48,3 +48,7 @@ public sealed class OutboxDispatcherTests(DvcServerFactory server) : IClassFixtu
         return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
     }
 }
+
+public sealed class OutboxDispatcherOnSqliteTests(DvcServerFactory server) : OutboxDispatcherTests(server), IClassFixture<DvcServerFactory>;
+
+public sealed class OutboxDispatcherOnPostgresTests(PostgresServerFactory postgres) : OutboxDispatcherTests(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dvc.Engine.Persistence;
+using Dvc.Engine.Persistence.Tests;
 using Dvc.Engine.Server.Tests.Infrastructure;
 using Dvc.Engine.Server.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -10,16 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dvc.Engine.Server.Tests.Workflows;
 
 /// <summary>
-/// Two server nodes on one SQLite file, each with its own service provider and DbContexts. When both are asked to
+/// Two server nodes on one database (a SQLite file, or PostgreSQL), each with its own service provider and DbContexts. When both are asked to
 /// resume the same waiting point at the same moment, one answers 204 and the other 409, and the workflow moves once.
 /// </summary>
-public sealed class ConcurrentResumeTests : IAsyncLifetime
+public abstract class ConcurrentResumeTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly ProcedureJourney Journey = ProcedureJourney.CertifiedCopies();
 
     private const int Rounds = 6;
 
-    private readonly TwoNodes _nodes = new();
+    private readonly TwoNodes _nodes = new(provider);
 
     public Task InitializeAsync() => _nodes.InitializeAsync();
 
@@ -265,3 +266,7 @@ public sealed class ConcurrentResumeTests : IAsyncLifetime
         return client;
     }
 }
+
+public sealed class ConcurrentResumeOnSqliteTests() : ConcurrentResumeTests(DatabaseProvider.Sqlite);
+
+public sealed class ConcurrentResumeOnPostgresTests() : ConcurrentResumeTests(DatabaseProvider.Postgres);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dvc.Engine.Server.Tests.Workflows;
 
 /// <summary>Its own server: these tests move the clock forward.</summary>
-public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+public abstract class WorkflowTimersTests(DvcServerFactory server)
 {
     [Fact]
     public async Task An_unanswered_supplement_request_expires_and_closes_the_dossier()
@@ -61,3 +61,7 @@ public sealed class WorkflowTimersTests(DvcServerFactory server) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().DispatchDueAsync(CancellationToken.None);
     }
 }
+
+public sealed class WorkflowTimersOnSqliteTests(DvcServerFactory server) : WorkflowTimersTests(server), IClassFixture<DvcServerFactory>;
+
+public sealed class WorkflowTimersOnPostgresTests(PostgresServerFactory postgres) : WorkflowTimersTests(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -7,7 +7,7 @@ using Dvc.Engine.Server.Tests.Infrastructure;
 namespace Dvc.Engine.Server.Tests.Endpoints.Dossiers;
 
 /// <summary>Payment, assisted submission and statistics: what happens to a dossier after it is filed.</summary>
-public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+public abstract class DossierLifecycleTests(DvcServerFactory server)
 {
     [Fact]
     public async Task A_level_4_dossier_waits_for_payment_after_reception_and_continues_once_paid()
@@ -115,3 +115,7 @@ public sealed class DossierLifecycleTests(DvcServerFactory server) : IClassFixtu
         return JsonNode.Parse(await client.GetStringAsync("/api/v1/dossiers"))!.AsArray();
     }
 }
+
+public sealed class DossierLifecycleOnSqliteTests(DvcServerFactory server) : DossierLifecycleTests(server), IClassFixture<DvcServerFactory>;
+
+public sealed class DossierLifecycleOnPostgresTests(PostgresServerFactory postgres) : DossierLifecycleTests(postgres.Server), IClassFixture<PostgresServerFactory>;

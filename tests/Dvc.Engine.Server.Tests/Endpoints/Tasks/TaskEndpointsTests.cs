@@ -5,7 +5,7 @@ using Dvc.Engine.Server.Tests.Infrastructure;
 
 namespace Dvc.Engine.Server.Tests.Endpoints.Tasks;
 
-public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<DvcServerFactory>
+public abstract class TaskEndpointsTests(DvcServerFactory server)
 {
     private const string Commune = "HN-P-BA-DINH";
     private const string TrafficPolice = "HN-CATP-CSGT";
@@ -190,3 +190,7 @@ public sealed class TaskEndpointsTests(DvcServerFactory server) : IClassFixture<
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
 }
+
+public sealed class TaskEndpointsOnSqliteTests(DvcServerFactory server) : TaskEndpointsTests(server), IClassFixture<DvcServerFactory>;
+
+public sealed class TaskEndpointsOnPostgresTests(PostgresServerFactory postgres) : TaskEndpointsTests(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -7,21 +7,26 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dvc.Engine.Persistence.Tests;
 
 /// <summary>
-/// A fresh SQLite file in a temp folder per test class instance, migrated through <see cref="DatabaseInitializer"/>
-/// and reached through the real registration (<c>AddDvcPersistence</c>). Each <see cref="Scope"/> is a separate
-/// DbContext and connection, the way two requests or two nodes see the database.
+/// A fresh database per test class instance — a SQLite file in a temp folder, or a database of its own on the run's
+/// <see cref="PostgresServer"/> — migrated through <see cref="DatabaseInitializer"/> and reached through the real
+/// registration (<c>AddDvcPersistence</c>). Each <see cref="Scope"/> is a separate DbContext and connection, the way
+/// two requests or two nodes see the database.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string folder;
     private readonly ServiceProvider provider;
+    private readonly (PostgresServer Server, string Name)? postgres;
 
-    private SqliteDatabase(string folder, ServiceProvider provider, FakeTimeProvider clock)
+    private TestDatabase(string folder, ServiceProvider provider, FakeTimeProvider clock, (PostgresServer, string)? postgres)
     {
         this.folder = folder;
         this.provider = provider;
+        this.postgres = postgres;
         Clock = clock;
     }
+
+    public DatabaseProvider Provider => postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
     /// <summary>Starts 2026-03-02 09:00 in Hanoi (02:00 UTC).</summary>
     public FakeTimeProvider Clock { get; }
@@ -30,17 +35,27 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private string ConnectionString => $"Data Source={FilePath}";
 
-    public static async Task<SqliteDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider kind, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "dvc-persistence-tests", Guid.NewGuid().ToString("N"));
+        (PostgresServer, string)? postgres = null;
+        var connectionString = $"Data Source={Path.Combine(folder, "dvc.db")}";
+        if (kind == DatabaseProvider.Postgres)
+        {
+            var server = await PostgresServer.SharedAsync();
+            var name = await server.CreateDatabaseAsync();
+            postgres = (server, name);
+            connectionString = server.ConnectionString(name);
+        }
+
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
-        services.AddDvcPersistence($"Data Source={Path.Combine(folder, "dvc.db")}");
+        services.AddDvcPersistence(connectionString);
         var provider = services.BuildServiceProvider(validateScopes: true);
-        var database = new SqliteDatabase(folder, provider, clock);
+        var database = new TestDatabase(folder, provider, clock, postgres);
         await using (var scope = database.Scope())
         {
             await scope.Get<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
@@ -81,6 +96,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await provider.DisposeAsync();
+        if (postgres is var (server, name))
+        {
+            await server.DropDatabaseAsync(name);
+            return;
+        }
+
         // Only this file's pooled connections: other test classes run in parallel on their own files.
         using (var connection = new SqliteConnection(ConnectionString))
         {
