@@ -7,28 +7,39 @@ namespace Dvc.Engine.Server.Hosting;
 /// </summary>
 internal static class SecurityHeaders
 {
-    /// <summary>The portal's pages: nothing inline, nothing from elsewhere, forms post only here.</summary>
-    public const string PortalPolicy =
+    /// <summary>
+    /// The portal's pages: nothing inline, nothing from elsewhere, forms post only here — and to the national identity
+    /// provider, because browsers apply <c>form-action</c> to the redirect after a post too (the login page's VNeID
+    /// button posts here and is redirected there).
+    /// </summary>
+    public static string PortalPolicy(string? identityProvider) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        $"object-src 'none'; base-uri 'self'; form-action 'self'{(identityProvider is null ? "" : " " + identityProvider)}; frame-ancestors 'none'";
 
     /// <summary>Everything else (API answers, the API reference, the designer): at least never framed.</summary>
     public const string FramingPolicy = "frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var identity = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<NationalIdentity.NationalIdentityOptions>>().Value;
+        var portalPolicy = PortalPolicy(identity.Enabled && Uri.TryCreate(identity.Authority, UriKind.Absolute, out var authority)
+            ? authority.GetLeftPart(UriPartial.Authority)
+            : null);
+        return app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            var path = context.Request.Path;
-            var portalPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                && !path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/designer");
-            headers.ContentSecurityPolicy = portalPage ? PortalPolicy : FramingPolicy;
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                var path = context.Request.Path;
+                var portalPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                    && !path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/designer");
+                headers.ContentSecurityPolicy = portalPage ? portalPolicy : FramingPolicy;
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
 }

@@ -17,7 +17,8 @@ public sealed class Issue14_ExpressionFailuresOverHttpTests : IDisposable
     [Fact]
     public async Task A_script_that_throws_from_toJSON_files_the_dossier_and_opens_an_incident_officers_retry_or_escalate()
     {
-        _definitions.Edit("procedures/HN-TP-001/workflow.json", "\"type\": \"Literal\",\n            \"value\": \"Tiếp nhận hồ sơ thủ tục HN-TP-001\"",
+        // The reception step's time limit (an input of the shared receive-dossier workflow), evaluated at submission.
+        _definitions.Edit("procedures/HN-TP-001/workflow.json", "\"type\": \"Literal\",\n            \"value\": 0.25",
             "\"type\": \"JavaScript\",\n            \"value\": \"({toJSON(){throw new Error('x')}})\"");
         using var server = _definitions.Server();
         var code = await Submissions.SubmitBirthRegistrationAsync(await server.NewCitizenAsync());

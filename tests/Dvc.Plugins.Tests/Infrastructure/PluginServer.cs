@@ -71,6 +71,10 @@ public sealed class PluginServer : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Dvc:DefinitionsPath", Path.Combine(_folder, "definitions"));
         builder.UseSetting("Dvc:SeedDemoAccounts", "true");
+        // Development's stand-in identity provider stays off: a second web application built inside Program would be
+        // taken for the server by the test host (as in the server tests' factory).
+        builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
+        builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
         // Tests fire timers and deliver the outbox themselves, after moving the clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
         // The test starts its own peers on free ports; the Development ones use fixed ports.
@@ -136,19 +140,36 @@ public sealed class PluginServer : WebApplicationFactory<Program>
         manifest["code"] = FixtureProcedure;
         File.WriteAllText(Path.Combine(fixture, "procedure.json"), manifest.ToJsonString());
 
+        // The shipped procedure collects its fee through the shared collect-fee workflow; the fixture puts the
+        // plugin's activity in that node's place, with a short deadline, and maps the shared workflow's outcomes
+        // (Done, Cancelled) to the plugin's (Paid, Expired). A failed attempt leaves the request open: no Failed port.
         var workflow = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture, "workflow.json")))!;
         var root = workflow["root"]!;
-        var payment = root["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Dvc.RequestPayment")!;
-        payment["type"] = "Dvc.Payments.PayOnline";
-        payment["days"]!["expression"]!["value"] = 2;
-        var id = payment["id"]!.GetValue<string>();
-        // The gateway's failed attempts leave the request open: PayOnline has no Failed outcome.
-        var connections = root["connections"]!.AsArray();
-        foreach (var failed in connections.Where(c => c!["source"]!["activity"]!.GetValue<string>() == id && c["source"]!["port"]!.GetValue<string>() == "Failed").ToList())
+        var activities = root["activities"]!.AsArray();
+        var collect = activities.Single(a => a!["workflowDefinitionId"]?.GetValue<string>() == "collect-fee")!;
+        var id = collect["id"]!.GetValue<string>();
+        activities[activities.IndexOf(collect)] = new JsonObject
         {
-            connections.Remove(failed);
+            ["id"] = id,
+            ["nodeId"] = collect["nodeId"]!.GetValue<string>(),
+            ["name"] = "Payment",
+            ["type"] = "Dvc.Payments.PayOnline",
+            ["version"] = 1,
+            ["amount"] = Expression("Decimal", "JavaScript", "getInput(\"fee\")"),
+            ["description"] = collect["description"]!.DeepClone(),
+            ["days"] = Expression("Double", "Literal", 2),
+            ["daysUnit"] = Expression("String", "Literal", "WorkingDays"),
+            ["metadata"] = collect["metadata"]!.DeepClone(),
+        };
+        foreach (var connection in root["connections"]!.AsArray().Where(c => c!["source"]!["activity"]!.GetValue<string>() == id))
+        {
+            var from = connection!["source"]!;
+            from["port"] = from["port"]!.GetValue<string>() == "Done" ? "Paid" : "Expired";
         }
 
         File.WriteAllText(Path.Combine(fixture, "workflow.json"), workflow.ToJsonString());
     }
+
+    private static JsonObject Expression(string typeName, string type, JsonNode value) =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
 }
