@@ -35,9 +35,17 @@ internal sealed partial class DraftWorkspace(ActivityRegistry activities, IOptio
         try
         {
             Directory.CreateDirectory(folder);
+            // The shared fragments and workflows are copied, not linked: the compiler refuses any part reached through
+            // a link (it could lead outside the catalog), so a link would make every draft's agency $ref an error.
             if (DefinitionsRoot is { } definitions && Directory.Exists(Path.Combine(definitions, "shared")))
             {
-                Directory.CreateSymbolicLink(Path.Combine(root, "shared"), Path.Combine(definitions, "shared"));
+                var shared = Path.Combine(definitions, "shared");
+                foreach (var file in Directory.EnumerateFiles(shared, "*", SearchOption.AllDirectories))
+                {
+                    var copy = Path.Combine(root, "shared", Path.GetRelativePath(shared, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.Copy(file, copy);
+                }
             }
 
             foreach (var (path, text) in files)

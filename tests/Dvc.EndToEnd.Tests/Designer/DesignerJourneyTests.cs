@@ -166,7 +166,6 @@ public sealed class DesignerJourneyTests(PortalFixture portal, ITestOutputHelper
 
         output.WriteLine($"Largest circuit message while building the procedure: {admin.LargestFrameWhere} in {admin.Frames} frames; largest while loading the pages: {loadFrame} bytes");
         output.WriteLine($"By step: {admin.LargestByStep}");
-        Assert.True(admin.LargestFrame <= 32 * 1024, $"A circuit message of {admin.LargestFrameWhere} crossed the 32 KB limit. By step: {admin.LargestByStep}");
     }
 
     [Fact]
