@@ -10,12 +10,15 @@ namespace Dvc.Engine.Server.Hosting;
 /// reading and answers the portal's 413 page, never the framework's bare status or a JSON problem.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-internal sealed class BoundedUploadAttribute : Attribute, IAsyncResourceFilter, IOrderedFilter
+internal sealed class BoundedUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
-    /// <summary>After <see cref="RequestSizeLimitAttribute"/> and <see cref="RequestFormLimitsAttribute"/> set the limits.</summary>
-    public int Order => 1000;
+    /// <summary>
+    /// After sign-in is required and <see cref="RequestSizeLimitAttribute"/> and <see cref="RequestFormLimitsAttribute"/>
+    /// set the limits (900), before the antiforgery check (1000) reads the form and would answer a bare 400.
+    /// </summary>
+    public int Order => 950;
 
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
         if (request.HasFormContentType)
@@ -27,17 +30,13 @@ internal sealed class BoundedUploadAttribute : Attribute, IAsyncResourceFilter, 
             catch (BadHttpRequestException bad)
             {
                 context.Result = new StatusCodeResult(bad.StatusCode);
-                return;
             }
             catch (InvalidDataException)
             {
                 // The multipart reader's own ceiling, or a malformed body.
                 context.Result = new StatusCodeResult(request.ContentLength is null or > UploadOptions.CeilingBytes
                     ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
-                return;
             }
         }
-
-        await next();
     }
 }

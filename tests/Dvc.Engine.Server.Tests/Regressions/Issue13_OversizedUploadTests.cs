@@ -32,4 +32,19 @@ public sealed class Issue13_OversizedUploadTests(DvcServerFactory server) : ICla
         Assert.Contains("value=\"001194023456\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Đã có tệp: giay-chung-sinh.pdf", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_body_over_the_ceiling_is_refused_with_the_portal_page_that_says_why()
+    {
+        var citizen = await server.NewCitizenAsync();
+        var (_, token) = await PageForms.GetAsync(citizen, Form);
+        var huge = new byte[UploadOptions.CeilingBytes + (1024 * 1024)];
+
+        var response = await PageForms.PostWithFilesAsync(citizen, Form, token, [new("action", "submit")],
+            [("attachment:giay-chung-sinh", "giay-chung-sinh.pdf", "application/pdf", huge)]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("tối đa 64 MB", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }
