@@ -14,6 +14,9 @@ internal sealed class KeptUploads(FileStore store, IDataProtectionProvider prote
 {
     public const string FieldPrefix = "kept:";
 
+    /// <summary>The prefix of the file inputs, <c>attachment:{id}</c>.</summary>
+    public const string FilePrefix = "attachment:";
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Dvc.KeptUploads").ToTimeLimitedDataProtector();
@@ -55,17 +58,39 @@ internal sealed class KeptUploads(FileStore store, IDataProtectionProvider prote
     public async Task<List<IncomingFile>> ReadPostedAsync(IFormCollection form, string userId, CancellationToken ct)
     {
         var files = new List<IncomingFile>();
-        foreach (var file in form.Files.Where(f => f.Name.StartsWith("attachment:", StringComparison.Ordinal) && f.Length > 0))
+        foreach (var file in Chosen(form))
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             // The name as sent: FileNames.Normalize cuts paths of either kind when the file is stored.
-            files.Add(new IncomingFile(file.Name["attachment:".Length..], file.FileName, file.ContentType, buffer.ToArray()));
+            files.Add(new IncomingFile(file.Name[FilePrefix.Length..], file.FileName, file.ContentType, buffer.ToArray()));
         }
 
         files.AddRange((await ReadHeldAsync(form, userId, files.Select(f => f.AttachmentId), ct)).Select(h => h.File));
         return files;
     }
+
+    /// <summary>
+    /// The attachments whose newly chosen files are refused because together they exceed what one post may carry
+    /// (<see cref="Hosting.UploadOptions.MaxRequestBytes"/>); empty when they fit. Their bytes are never read.
+    /// </summary>
+    public static IReadOnlyList<string> Oversized(IFormCollection form)
+    {
+        var chosen = Chosen(form).ToList();
+        return chosen.Sum(f => f.Length) > Hosting.UploadOptions.MaxRequestBytes
+            ? [.. chosen.Select(f => f.Name[FilePrefix.Length..]).Distinct(StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>The error a refused oversized post shows at each of <paramref name="oversized"/>.</summary>
+    public static Dictionary<string, string[]> OversizedErrors(IEnumerable<string> oversized, Localization.PortalText text)
+    {
+        string[] message = [text.Format("form.requestTooLarge", Hosting.UploadOptions.MaxRequestBytes / (1024 * 1024))];
+        return oversized.ToDictionary(DossierService.AttachmentErrorKey, _ => message, StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<IFormFile> Chosen(IFormCollection form) =>
+        form.Files.Where(f => f.Name.StartsWith(FilePrefix, StringComparison.Ordinal) && f.Length > 0);
 
     /// <summary>The files the page held (posted <c>kept:{id}</c> tokens), except for attachments in <paramref name="replaced"/>.</summary>
     public async Task<List<(IncomingFile File, KeptUpload Kept)>> ReadHeldAsync(IFormCollection form, string userId, IEnumerable<string> replaced, CancellationToken ct)

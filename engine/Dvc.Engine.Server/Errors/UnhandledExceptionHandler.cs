@@ -30,7 +30,8 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
                 : new Microsoft.AspNetCore.Mvc.ProblemDetails();
             problem.Type = ProblemTypes.BadRequest;
             problem.Status = bad.StatusCode;
-            problem.Title = text["problem.badRequest"];
+            // A body over the server's limit (Kestrel's 413) is named as such, not as a malformed request.
+            problem.Title = text[bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "problem.tooLarge" : "problem.badRequest"];
             problem.Detail = detail;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
         }

@@ -89,6 +89,7 @@ internal sealed class PortalText
         ["form.fileTooLarge"] = ("Tệp vượt quá {0} MB.", "The file exceeds {0} MB."),
         ["form.fileTooLargeSummary"] = ("Có tệp đính kèm vượt quá dung lượng cho phép; vui lòng chọn tệp nhỏ hơn. Thông tin đã nhập được giữ nguyên.", "An attached file is over its size limit; please choose a smaller one. What you typed is kept."),
         ["form.requestTooLarge"] = ("Các tệp đính kèm cộng lại vượt quá {0} MB cho một lần gửi; vui lòng chọn tệp nhỏ hơn (ví dụ quét ở độ phân giải thấp hơn). Thông tin đã nhập được giữ nguyên.", "The attached files together exceed {0} MB for one submission; please choose smaller files (for example scanned at a lower resolution). What you typed is kept."),
+        ["form.requestRefused"] = ("Dữ liệu gửi lên quá lớn nên chưa được nhận: các tệp đính kèm của một lần gửi cộng lại tối đa {0} MB. Vui lòng quay lại trang trước và chọn tệp nhỏ hơn (ví dụ quét ở độ phân giải thấp hơn).", "What was sent is too large and was not received: the attached files of one submission may total at most {0} MB. Please go back to the previous page and choose smaller files (for example scanned at a lower resolution)."),
         ["form.fileType"] = ("Định dạng tệp không được chấp nhận.", "This file type is not accepted."),
         ["form.unitNotInParent"] = ("{0} không thuộc {1}.", "{0} is not in {1}."),
         ["form.unitUnknown"] = ("\"{0}\" không có trong danh mục đơn vị hành chính.", "\"{0}\" is not in the list of administrative units."),

@@ -87,24 +87,24 @@ public sealed class GeneratedFormTests(PortalFixture portal) : IClassFixture<Por
     public async Task An_upload_over_the_request_limit_is_stopped_with_a_clear_error_and_the_typed_data_kept()
     {
         await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await SignInAsDemoCitizenAsync(page);
-        await page.GotoAsync("/procedures/HN-TP-001/submit");
-        await page.FillAsync("[name='/child/fullName']", "Lê Minh Khôi");
-        var scan = Path.Combine(Path.GetTempPath(), $"scan-qua-lon-{Guid.NewGuid():N}.pdf");
-        await using (var file = File.Create(scan))
-        {
-            file.SetLength(70L * 1024 * 1024);
-        }
-
-        await page.SetInputFilesAsync("input[name='attachment:giay-chung-sinh']", scan);
-        await page.ClickAsync("#submit");
-        File.Delete(scan);
+        var page = await SubmitOversizedScanAsync(context);
 
         await Assertions.Expect(page.Locator(".upload-too-large")).ToContainTextAsync("vượt quá 64 MB cho một lần gửi");
         await Assertions.Expect(page.Locator("[name='/child/fullName']")).ToHaveValueAsync("Lê Minh Khôi");
         Assert.EndsWith("/procedures/HN-TP-001/submit", page.Url, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "upload-too-large.png") });
+    }
+
+    /// <summary>The same upload with the page script off: the server itself answers with the form, the error at the file and the typed data.</summary>
+    [Fact]
+    public async Task Without_the_page_script_an_upload_over_the_limit_comes_back_as_the_form_with_the_error_at_the_file()
+    {
+        await using var context = await portal.Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Server.Address.ToString(), JavaScriptEnabled = false });
+        var page = await SubmitOversizedScanAsync(context);
+
+        await Assertions.Expect(page.Locator("[data-pointer='/$attachments/giay-chung-sinh'] .field-error")).ToContainTextAsync("vượt quá 64 MB cho một lần gửi");
+        await Assertions.Expect(page.Locator("[name='/child/fullName']")).ToHaveValueAsync("Lê Minh Khôi");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "upload-too-large-no-script.png") });
     }
 
     [Fact]
@@ -118,6 +118,25 @@ public sealed class GeneratedFormTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(200, document.Status);
         await Assertions.Expect(page.GetByText("Sign in with e-mail and password").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, "api-reference.png") });
+    }
+
+    /// <summary>Types the child's name on the birth registration form and submits it with a 70 MB scan.</summary>
+    private static async Task<IPage> SubmitOversizedScanAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await SignInAsDemoCitizenAsync(page);
+        await page.GotoAsync("/procedures/HN-TP-001/submit");
+        await page.FillAsync("[name='/child/fullName']", "Lê Minh Khôi");
+        var scan = Path.Combine(Path.GetTempPath(), $"scan-qua-lon-{Guid.NewGuid():N}.pdf");
+        await using (var file = File.Create(scan))
+        {
+            file.SetLength(70L * 1024 * 1024);
+        }
+
+        await page.SetInputFilesAsync("input[name='attachment:giay-chung-sinh']", scan);
+        await page.ClickAsync("#submit");
+        File.Delete(scan);
+        return page;
     }
 
     private static async Task SignInAsDemoCitizenAsync(IPage page)

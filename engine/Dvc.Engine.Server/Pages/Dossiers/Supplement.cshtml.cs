@@ -16,8 +16,9 @@ namespace Dvc.Engine.Server.Pages.Dossiers;
 /// merge patch over the submission, checked by <see cref="DossierService.SupplementAsync"/> like a submission.
 /// </summary>
 [Authorize(Policy = DvcPolicies.SignedIn)]
-[RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
-[RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.CeilingBytes)]
+[RequestSizeLimit(Hosting.UploadOptions.CeilingBytes)]
+[Hosting.BoundedUpload]
 internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog catalog, FormPostReader reader, KeptUploads kept, PortalText text) : PageModel
 {
     public DossierView Dossier { get; private set; } = null!;
@@ -63,6 +64,19 @@ internal sealed class SupplementModel(DossierService dossiers, ProcedureCatalog 
         var post = reader.Read(Layout, Request.Form, whole: false);
         var patch = Patch(Layout.AllFields, post.Submission);
         var userId = Viewer.From(User).UserId!;
+        if (KeptUploads.Oversized(Request.Form) is { Count: > 0 } oversized)
+        {
+            // New files too big for one post (the page script did not stop them): nothing is sent; the page comes
+            // back with what was typed, the files it already held, and the error at each chosen file.
+            State = new FormRenderState(JsonMergePatch.Apply(Dossier.Data, patch), post.Raw, KeptUploads.OversizedErrors(oversized, text));
+            foreach (var (file, held) in await kept.ReadHeldAsync(Request.Form, userId, oversized, ct))
+            {
+                Kept[file.AttachmentId] = held;
+            }
+
+            return Page();
+        }
+
         var files = await kept.ReadPostedAsync(Request.Form, userId, ct);
 
         var result = await dossiers.SupplementAsync(code, Viewer.From(User), patch.Count == 0 ? null : patch, files, Note, post.ConversionErrors, ct);

@@ -12,8 +12,9 @@ namespace Dvc.Engine.Server.Pages.Procedures;
 
 /// <summary>The generated form. Everything it decides (validation, eligibility, fee, code) is in <see cref="DossierService"/>.</summary>
 [Authorize(Policy = DvcPolicies.SignedIn)]
-[RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.MaxRequestBytes)]
-[RequestSizeLimit(Hosting.UploadOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Hosting.UploadOptions.CeilingBytes)]
+[RequestSizeLimit(Hosting.UploadOptions.CeilingBytes)]
+[Hosting.BoundedUpload]
 internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossiers, FormPostReader reader, KeptUploads kept, VerifiedFields verifiedFields, PortalText text, TimeProvider clock) : PageModel
 {
     /// <summary>Files already chosen, by attachment id, shown again when the page comes back (errors, check).</summary>
@@ -85,12 +86,34 @@ internal sealed class SubmitModel(ProcedureCatalog catalog, DossierService dossi
         catalog.Compiled(code) is { } compiled ? await verifiedFields.ForAsync(compiled.Form, Viewer.From(User)) : new Dictionary<string, string>();
 
     /// <summary>One form, two buttons: "Nộp hồ sơ" submits, "Lưu nháp" saves a draft.</summary>
-    public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) => action switch
+    public Task<IActionResult> OnPostAsync(string code, string? action, CancellationToken ct) => KeptUploads.Oversized(Request.Form) is { Count: > 0 } oversized
+        ? RefuseOversizedAsync(code, oversized, ct)
+        : action switch
+        {
+            "draft" => SaveDraftAsync(code, ct),
+            "check" => CheckAsync(code, ct),
+            _ => SubmitAsync(code, ct),
+        };
+
+    /// <summary>
+    /// New files too big for one post (the page script did not stop them): whatever the button, nothing is filed or
+    /// saved; the form comes back with what was typed, the files it already held, and the error at each chosen file.
+    /// </summary>
+    private async Task<IActionResult> RefuseOversizedAsync(string code, IReadOnlyList<string> oversized, CancellationToken ct)
     {
-        "draft" => SaveDraftAsync(code, ct),
-        "check" => CheckAsync(code, ct),
-        _ => SubmitAsync(code, ct),
-    };
+        if (catalog.Find(code) is not { } procedure)
+        {
+            return NotFound();
+        }
+
+        Procedure = procedure;
+        foreach (var (file, held) in await kept.ReadHeldAsync(Request.Form, Viewer.From(User).UserId!, oversized, ct))
+        {
+            Kept[file.AttachmentId] = held;
+        }
+
+        return await ShowAsync(procedure, Read(procedure), new SubmitOutcome.Invalid(KeptUploads.OversizedErrors(oversized, text)));
+    }
 
     /// <summary>
     /// "Kiểm tra điều kiện, lệ phí": the same checks as a submission, showing the fee and documents. Nothing is filed
