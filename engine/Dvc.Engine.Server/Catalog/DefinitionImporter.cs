@@ -29,6 +29,7 @@ internal sealed partial class DefinitionImporter(
         // Agencies first: the procedures about to be served route dossiers to them.
         await agencies.ImportAsync(compilation.Agencies ?? Core.Agencies.AgencyDirectory.Empty, ct);
         var published = new List<(CompiledProcedure, Guid)>();
+        var fromFiles = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         var skipped = new List<string>();
         var created = 0;
         foreach (var result in compilation.Procedures)
@@ -48,16 +49,19 @@ internal sealed partial class DefinitionImporter(
                 new ProcedureImport(procedure.Code, procedure.Version, ProcedureBundle.Create(definitionsRoot, procedure.Folder, procedure.Code, procedure.Version, procedure.ContentHash, procedure.Workflow?.SubWorkflows.Select(p => p.File) ?? []), "definitions", Publish: true),
                 ct);
             published.Add((procedure, imported.Version.Id));
+            fromFiles[procedure.Code] = imported.Version.PublishedAt;
             created += imported.Created ? 1 : 0;
         }
 
         catalog.Publish(published);
 
         // A version published from the designer after these files were imported (or a procedure that exists only in
-        // the database) is what citizens must get, not the older files.
+        // the database) is what citizens must get, not the older files; changed files just imported are newer than
+        // anything before them (strictly later: two publications at one instant leave the files' version current).
         foreach (var latest in await versions.ListLatestPublishedAsync(ct))
         {
-            if (!published.Any(p => p.Item2 == latest.Id) && await versions.GetAsync(latest.Id, ct) is { } version && CompileBundle(version) is { } procedure)
+            var filesWin = fromFiles.TryGetValue(latest.ProcedureCode, out var filesPublishedAt) && !(latest.PublishedAt > filesPublishedAt);
+            if (!filesWin && !published.Any(p => p.Item2 == latest.Id) && await versions.GetAsync(latest.Id, ct) is { } version && CompileBundle(version) is { } procedure)
             {
                 catalog.PublishOne(procedure, latest.Id);
             }

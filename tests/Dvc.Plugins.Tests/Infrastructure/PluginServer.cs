@@ -75,6 +75,9 @@ public sealed class PluginServer : WebApplicationFactory<Program>
         // taken for the server by the test host (as in the server tests' factory).
         builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
         builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
+        // Every test signs in from the same loopback address; sign-in throttling is tested in the server tests.
+        builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("Dvc:Throttling:TrackingPerAddressPerMinute", "100000");
         // Tests fire timers and deliver the outbox themselves, after moving the clock.
         builder.UseSetting("Dvc:Background:Enabled", "false");
         // The test starts its own peers on free ports; the Development ones use fixed ports.
