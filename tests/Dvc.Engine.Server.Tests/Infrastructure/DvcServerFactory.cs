@@ -19,29 +19,34 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly string _definitions;
     private readonly bool _ownsFolder;
-    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string? _database;
 
     public DvcServerFactory()
-        : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true, settings: null)
+        : this(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true)
     {
     }
 
     /// <summary>A server on an existing data folder and definitions (to restart "the same" server in a test).</summary>
     /// <param name="database">The <c>Dvc:Database</c> setting; null: a SQLite file in <paramref name="folder"/>.</param>
-    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false, IReadOnlyDictionary<string, string>? settings = null, string? database = null)
+    internal DvcServerFactory(string folder, string definitions, bool ownsFolder = false, string? database = null)
     {
         _folder = folder;
         _definitions = definitions;
         _ownsFolder = ownsFolder;
-        _settings = settings ?? new Dictionary<string, string>();
         _database = database;
     }
 
     /// <summary>A fresh server (own database and files) with some settings changed, e.g. lower throttling limits.</summary>
-    public static DvcServerFactory With(params (string Key, string Value)[] settings) =>
-        new(Path.Combine(Path.GetTempPath(), "dvc-server-tests", Guid.NewGuid().ToString("N")), RepositoryDefinitions(), ownsFolder: true,
-            settings.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal));
+    public static DvcServerFactory With(params (string Key, string Value)[] settings)
+    {
+        var factory = new DvcServerFactory();
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
 
     /// <summary>A fresh data folder of its own on <paramref name="database"/>.</summary>
     internal static DvcServerFactory On(string database) =>
@@ -65,25 +70,7 @@ public sealed class DvcServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:Database", _database ?? DatabaseFile);
         builder.UseSetting("Dvc:Files:Root", FilesRoot);
         builder.UseSetting("Dvc:DefinitionsPath", _definitions);
-        builder.UseSetting("Dvc:SeedDemoAccounts", "true");
-        // Tests fire timers themselves (WorkflowTimers.DispatchDueAsync) after moving the fake clock.
-        builder.UseSetting("Dvc:Background:Enabled", "false");
-        // No Development simulators (fixed ports) and no gateway: these tests pay with the host's local confirmation.
-        builder.UseSetting("Dvc:Simulator:Enabled", "false");
-        builder.UseSetting("Plugins:Payments:GatewayUrl", "");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Every test signs in from the same test-server address; the throttling tests set their own limits.
-        builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");
-        builder.UseSetting("Dvc:Throttling:TrackingPerAddressPerMinute", "100000");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        // National identity sign-in is on only in the classes that start a provider (IdentityProviderPeer); Development's
-        // stand-in never starts here: a second web application built inside Program would be taken for the server.
-        builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
-        builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
+        TestHostDefaults.Apply(builder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

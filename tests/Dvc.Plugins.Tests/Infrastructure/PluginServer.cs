@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Dvc.Engine.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dvc.Plugins.Tests.Infrastructure;
@@ -70,20 +71,7 @@ public sealed class PluginServer : WebApplicationFactory<Program>
         builder.UseSetting("Dvc:Database", Path.Combine(_folder, "dvc.db"));
         builder.UseSetting("Dvc:Files:Root", Path.Combine(_folder, "files"));
         builder.UseSetting("Dvc:DefinitionsPath", Path.Combine(_folder, "definitions"));
-        builder.UseSetting("Dvc:SeedDemoAccounts", "true");
-        // Development's stand-in identity provider stays off: a second web application built inside Program would be
-        // taken for the server by the test host (as in the server tests' factory).
-        builder.UseSetting("Dvc:OpenIdConnect:Enabled", "false");
-        builder.UseSetting("Dvc:OpenIdConnect:StandIn", "false");
-        // Every test signs in from the same loopback address; sign-in throttling is tested in the server tests.
-        builder.UseSetting("Dvc:Throttling:SignInsPerAddressPerMinute", "100000");
-        builder.UseSetting("Dvc:Throttling:TrackingPerAddressPerMinute", "100000");
-        // Tests fire timers and deliver the outbox themselves, after moving the clock.
-        builder.UseSetting("Dvc:Background:Enabled", "false");
-        // The test starts its own peers on free ports; the Development ones use fixed ports.
-        builder.UseSetting("Dvc:Simulator:Enabled", "false");
-        builder.UseSetting("Plugins:Payments:GatewayUrl", "");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        TestHostDefaults.Apply(builder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
